@@ -1,0 +1,255 @@
+"""The findings of an analysis, as plain frozen data. Renderers in `reports` decide how they look.
+
+Everything here is sorted and deterministic, so reports built from it are byte-stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Analysis",
+    "Candidate",
+    "Cut",
+    "Cycle",
+    "Definition",
+    "Edge",
+    "GateOutcome",
+    "Ignore",
+    "ImportKind",
+    "ImportSite",
+    "Location",
+    "ModuleInfo",
+    "MutualPair",
+    "Shim",
+    "Summary",
+]
+
+SCHEMA_VERSION = 1
+
+
+class ImportKind(StrEnum):
+    """When an import statement runs.
+
+    `import-time`: at module level (also in class bodies and module-level `if`/`try`).
+    `deferred`: inside a function or method, so only when it is called.
+    `lazy`: PEP 810 `lazy import`, resolved on first use.
+    `typing`: under `if TYPE_CHECKING:`, never at run time.
+    """
+
+    IMPORT_TIME = "import-time"
+    DEFERRED = "deferred"
+    LAZY = "lazy"
+    TYPING = "typing"
+
+    @property
+    def strength(self) -> int:
+        """How early the import runs: an edge takes the kind of its strongest statement."""
+        return _STRENGTH[self]
+
+
+class _Strength(IntEnum):
+    TYPING = 0
+    LAZY = 1
+    DEFERRED = 2
+    IMPORT_TIME = 3
+
+
+_STRENGTH = {
+    ImportKind.IMPORT_TIME: _Strength.IMPORT_TIME,
+    ImportKind.DEFERRED: _Strength.DEFERRED,
+    ImportKind.LAZY: _Strength.LAZY,
+    ImportKind.TYPING: _Strength.TYPING,
+}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A line in a file; `file` is relative to the analysed root, with forward slashes."""
+
+    file: str
+    line: int
+    text: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class ImportSite:
+    """One import statement of `imported` by `importer`."""
+
+    importer: str
+    imported: str
+    file: str
+    line: int
+    text: str
+    kind: ImportKind
+
+
+@dataclass(frozen=True, order=True)
+class Edge:
+    """All the statements by which one module imports another; its kind is the strongest."""
+
+    importer: str
+    imported: str
+    sites: tuple[ImportSite, ...]
+
+    @property
+    def kind(self) -> ImportKind:
+        return max((site.kind for site in self.sites), key=lambda kind: kind.strength)
+
+    @property
+    def weight(self) -> int:
+        return len(self.sites)
+
+
+@dataclass(frozen=True, order=True)
+class Cut:
+    """An import to remove to break a cycle, with a cycle through it as evidence."""
+
+    importer: str
+    imported: str
+    sites: tuple[ImportSite, ...]
+    witness: tuple[str, ...]
+
+    @property
+    def weight(self) -> int:
+        return len(self.sites)
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """A strongly connected component of the import graph.
+
+    `witness` is one shortest cycle in it (first module repeated at the end is implied);
+    `cuts` is a small set of imports whose removal makes the component acyclic, minimal when
+    `exact` is true.
+    """
+
+    modules: tuple[str, ...]
+    kind: ImportKind
+    witness: tuple[str, ...]
+    cuts: tuple[Cut, ...]
+    exact: bool
+
+
+@dataclass(frozen=True, order=True)
+class MutualPair:
+    """Two modules that import each other directly (the seed's `a <-> b`)."""
+
+    first: str
+    second: str
+    kind: ImportKind
+
+
+@dataclass(frozen=True, order=True)
+class ModuleInfo:
+    """One module of the target, with its size and its coupling inside the target."""
+
+    name: str
+    file: str
+    lines: int
+    fan_in: int
+    fan_out: int
+    importers_outside: int
+    in_cycle: bool
+    tier: int
+
+
+@dataclass(frozen=True, order=True)
+class Definition:
+    """A top-level function or class and its size in lines, for splitting oversized modules."""
+
+    module: str
+    name: str
+    kind: str
+    line: int
+    lines: int
+
+
+@dataclass(frozen=True, order=True)
+class Candidate:
+    """A module that could move out of the target, in the seed's tiers (1 = cleanest)."""
+
+    tier: int
+    target_imports: int
+    module: str
+    lines: int
+    importers_inside: int
+    importers_outside: int
+    in_cycle: bool
+    destination: str | None
+
+
+@dataclass(frozen=True, order=True)
+class Shim:
+    """A module whose body only re-exports names from elsewhere, and who still imports it."""
+
+    module: str
+    file: str
+    sources: tuple[str, ...]
+    importers: tuple[str, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Ignore:
+    """An import excluded from the cycle gates by configuration, with the reason."""
+
+    importer: str
+    imported: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class GateOutcome:
+    """One gate's verdict: `actual` against `limit`, and where the violations are."""
+
+    gate: str
+    passed: bool
+    limit: int
+    actual: int
+    message: str
+    locations: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline figures. `circular_dependencies` is the number of imports to cut."""
+
+    modules: int
+    lines: int
+    circular_dependencies: int
+    statements_to_cut: int
+    cycles: int
+    cycles_by_kind: tuple[tuple[str, int], ...]
+    mutual_pairs: int
+    modules_over_limit: int
+    max_module_lines: int
+    package_circular_dependencies: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `unknot analyze` found for one target."""
+
+    target: str
+    package: str
+    root: str
+    summary: Summary
+    modules: tuple[ModuleInfo, ...]
+    imports: tuple[Edge, ...]
+    cycles: tuple[Cycle, ...]
+    package_cycles: tuple[Cycle, ...]
+    mutual_pairs: tuple[MutualPair, ...]
+    largest_definitions: tuple[Definition, ...]
+    candidates: tuple[Candidate, ...]
+    shims: tuple[Shim, ...]
+    gates: tuple[GateOutcome, ...]
+    ignores: tuple[Ignore, ...] = ()
+    unused_ignores: tuple[Ignore, ...] = ()
+    warnings: tuple[str, ...] = ()
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    @property
+    def passed(self) -> bool:
+        return all(outcome.passed for outcome in self.gates)

@@ -1,0 +1,80 @@
+"""The `unknot` command line: parse, call one use case, render, return the exit code.
+
+Each command lives in `unknot.commands.<name>` and registers itself on the app here. The
+heavy imports (grimp, libcst, networkx) happen inside the commands, so `unknot --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from unknot import __version__
+from unknot.commands import analyze
+from unknot.errors import CliError, render_error
+from unknot.exit_codes import ExitCode
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="unknot",
+    help="Untangle Python code bases: measure a layer's import graph, rewrite imports, gate CI.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"unknot {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+analyze.register(app)
+
+
+def _user_error_types() -> tuple[type[Exception], ...]:
+    from analyzer.errors import AnalyzerError
+
+    return (CliError, AnalyzerError)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with its code; user errors print one line with a code and a hint."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err.print("Interrupted.")
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE_ERROR)
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(ExitCode.INTERRUPTED)
+    except _user_error_types() as exc:
+        if _state["debug"]:
+            raise
+        render_error(exc, err)  # type: ignore[arg-type]
+        sys.exit(ExitCode.USAGE_ERROR)
+    sys.exit(int(result) if isinstance(result, int) else ExitCode.OK)

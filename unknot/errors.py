@@ -1,0 +1,47 @@
+"""User-facing errors: one line with a code, a message and a hint, never a traceback.
+
+Each package raises its own error type (`AnalyzerError`, `CodemodError`, `ReportError`);
+they share the `code`, `message` and `hint` attributes, and this module renders any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from rich.console import Console
+from rich.markup import escape
+
+__all__ = ["CliError", "UserError", "render_error"]
+
+
+class UserError(Protocol):
+    """What every user-facing error carries."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def hint(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class CliError(Exception):
+    """An error found by the command line itself (bad option combination, missing file)."""
+
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+def render_error(error: UserError, console: Console) -> None:
+    """Print `error[code]: message` and, on the next line, the hint."""
+    console.print(f"[bold red]error[{escape(error.code)}][/]: {escape(error.message)}")
+    if error.hint:
+        console.print(f"  [yellow]hint[/]: {escape(error.hint)}")
