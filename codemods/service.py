@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.apply import ChangeSet, apply_changes, recover_interrupted
-from codemods.cycles import new_cycles
+from codemods.cycle_check import new_cycles
 from codemods.errors import DirtyTree
 from codemods.git import GitWorkTree
 from codemods.layout import Layout
