@@ -42,6 +42,6 @@ class CliError(Exception):
 
 def render_error(error: UserError, console: Console) -> None:
     """Print `error[code]: message` and, on the next line, the hint."""
-    console.print(f"[bold red]error[{escape(error.code)}][/]: {escape(error.message)}")
+    console.print(f"[bold red]error\\[{escape(error.code)}][/]: {escape(error.message)}")
     if error.hint:
         console.print(f"  [yellow]hint[/]: {escape(error.hint)}")
