@@ -6,7 +6,6 @@ they share the `code`, `message` and `hint` attributes, and this module renders 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from rich.console import Console
@@ -28,13 +27,14 @@ class UserError(Protocol):
     def hint(self) -> str: ...
 
 
-@dataclass(frozen=True)
 class CliError(Exception):
     """An error found by the command line itself (bad option combination, missing file)."""
 
-    code: str
-    message: str
-    hint: str = ""
+    def __init__(self, *, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"

@@ -16,7 +16,7 @@ from reports.formats import FORMATS
 from reports.terminal import render_terminal
 from unknot.errors import CliError
 
-__all__ = ["run_analysis", "write_report"]
+__all__ = ["check_format", "run_analysis", "write_report"]
 
 
 def run_analysis(
@@ -35,16 +35,20 @@ def run_analysis(
     return analyse(target, source=GrimpSource(target.root, cache_dir=target.cache_dir))
 
 
-def write_report(analysis: Analysis, output_format: str, *, verbose: bool = False) -> None:
-    if output_format == "text":
-        render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
-        return
-    renderer = FORMATS.get(output_format)
-    if renderer is None:
+def check_format(output_format: str) -> None:
+    """Fail before any work when the format is unknown."""
+    if output_format != "text" and output_format not in FORMATS:
         known = ", ".join(["text", *sorted(FORMATS)])
         raise CliError(
             code="unknown-format",
             message=f"Unknown format '{output_format}'.",
             hint=f"Choose one of: {known}.",
         )
-    sys.stdout.write(renderer(analysis))
+
+
+def write_report(analysis: Analysis, output_format: str, *, verbose: bool = False) -> None:
+    check_format(output_format)
+    if output_format == "text":
+        render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
+        return
+    sys.stdout.write(FORMATS[output_format](analysis))

@@ -17,7 +17,8 @@ from typing import Any
 
 __all__ = ["ScanCache", "content_hash"]
 
-_FORMAT = 1
+# Bump when what a scan records, or how, changes: old entries are then ignored.
+_FORMAT = 2
 
 
 def content_hash(data: bytes) -> str:

@@ -35,8 +35,9 @@ def analyze(
 ) -> int:
     """Measure TARGET's import graph: cycles and imports to cut, sizes, extraction candidates,
     shims; exit 0 when every gate passes, 1 when one fails, 2 on bad input."""
-    from unknot.wiring import run_analysis, write_report
+    from unknot.wiring import check_format, run_analysis, write_report
 
+    check_format(output_format)
     analysis = run_analysis(
         target, cwd=Path.cwd(), root=root, no_cache=no_cache, max_module_lines=max_module_lines
     )
