@@ -25,7 +25,7 @@ from codemods.runner import Changed, Failed, FileJob, FileResult, Skipped, Uncha
 from codemods.shim import shim_text
 from codemods.textrefs import TextHit, find_text_hits, rewrite_text
 
-__all__ = ["FileChange", "MovePlan", "MoveRequest", "plan_move"]
+__all__ = ["FileChange", "MovePlan", "MoveRequest", "check_failures", "check_writable", "plan_move"]
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path]) -> list[Fi
     return jobs
 
 
-def _check_failures(results: Iterable[FileResult], root: Path) -> None:
+def check_failures(results: Iterable[FileResult], root: Path) -> None:
     failed = [r for r in results if isinstance(r, Failed)]
     if failed:
         lines = [f"{r.path.relative_to(root)}:{r.line or 1}: {r.message}" for r in failed]
@@ -145,7 +145,7 @@ def _check_failures(results: Iterable[FileResult], root: Path) -> None:
         )
 
 
-def _check_writable(paths: Iterable[Path], root: Path) -> None:
+def check_writable(paths: Iterable[Path], root: Path) -> None:
     locked = sorted(str(p.relative_to(root)) for p in paths if not p.stat().st_mode & stat.S_IWUSR)
     if locked:
         raise ReadOnlyFiles(
@@ -168,7 +168,7 @@ def plan_move(request: MoveRequest) -> MovePlan:
     tests = mirrored_tests(layout.root, files, request.old, request.new)
     moved = {m.source: m.target for m in [*moves, *tests]}
     results = run_move(_jobs(layout, files, moved), rename, workers=request.workers)
-    _check_failures(results, layout.root)
+    check_failures(results, layout.root)
     changes = _changes(results, moved)
     created = [
         *missing_packages(layout.home_for(request.new, source), request.new),
@@ -183,7 +183,7 @@ def plan_move(request: MoveRequest) -> MovePlan:
     text_hits = find_text_hits(layout.root, rename)
     if request.include_text:
         changes += _text_changes(text_hits, rename)
-    _check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
+    check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
     return MovePlan(
         rename,
         layout.root,
