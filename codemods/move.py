@@ -20,7 +20,7 @@ from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvid
 from codemods.names import Rename, relative_spelling, resolve_relative
 from codemods.references import ReferenceScan, scan_references
 
-__all__ = ["MoveModuleCodemod", "dotted_expression"]
+__all__ = ["MoveModuleCodemod", "dotted_expression", "end_like"]
 
 
 def dotted_expression(name: str) -> cst.Attribute | cst.Name:
@@ -32,7 +32,7 @@ def dotted_expression(name: str) -> cst.Attribute | cst.Name:
     return node
 
 
-def _end_like(
+def end_like(
     alias: cst.ImportAlias, last: cst.ImportAlias, *, parenthesized: bool
 ) -> cst.ImportAlias:
     """`alias` made the last name of its import, where `last` used to end the list."""
@@ -170,7 +170,7 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         if not staying and len(moving) == 1:
             return self._import_of_new(moving[0], like=node)
         if staying and names[-1] in moving:
-            staying[-1] = _end_like(staying[-1], names[-1], parenthesized=bool(node.lpar))
+            staying[-1] = end_like(staying[-1], names[-1], parenthesized=bool(node.lpar))
         self._pending.extend(self._import_of_new(alias, like=node) for alias in moving)
         if not staying:
             return cst.RemovalSentinel.REMOVE  # type: ignore[return-value]

@@ -34,7 +34,9 @@ def unified_diff(diffs: Sequence[FileDiff], root: Path) -> str:
     chunks: list[str] = []
     for diff in sorted(diffs, key=lambda d: _rel(d.new_path or d.old_path, root)):
         old, new = _rel(diff.old_path, root), _rel(diff.new_path, root)
-        header = f"diff --unknot {old if diff.old_path is None else 'a/' + old} {'b/' + new}\n"
+        left = old if diff.old_path is None else f"a/{old}"
+        right = new if diff.new_path is None else f"b/{new}"
+        header = f"diff --unknot {left} {right}\n"
         if diff.old_path and diff.new_path and diff.old_path != diff.new_path:
             header += f"rename from {old}\nrename to {new}\n"
         if diff.old_path is None:

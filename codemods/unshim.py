@@ -13,8 +13,8 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
-from codemods.move import dotted_expression
-from codemods.names import DOTTED_REF, resolve_relative
+from codemods.move import dotted_expression, end_like
+from codemods.names import DOTTED_REF, relative_spelling, resolve_relative
 
 __all__ = ["MissingNames", "RemoveShimCodemod"]
 
@@ -96,11 +96,18 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
     def _from_import(
         self, like: cst.ImportFrom, home: str, aliases: list[cst.ImportAlias]
     ) -> cst.ImportFrom:
-        last = aliases[-1]
-        if not like.lpar:
-            last = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        assert not isinstance(like.names, cst.ImportStar)
+        last = end_like(aliases[-1], like.names[-1], parenthesized=bool(like.lpar))
         aliases = [*aliases[:-1], last]
-        return like.with_changes(relative=(), module=dotted_expression(home), names=aliases)
+        spelling = relative_spelling(self.context.full_package_name or "", home)
+        if not like.relative or spelling is None:
+            return like.with_changes(relative=(), module=dotted_expression(home), names=aliases)
+        level, module = spelling
+        return like.with_changes(
+            relative=[cst.Dot() for _ in range(level)],
+            module=dotted_expression(module) if module else None,
+            names=aliases,
+        )
 
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine

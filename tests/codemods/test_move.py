@@ -139,8 +139,16 @@ CASES = {
         "from app.billing.rates import *\n",
     ),
     "submodule_of_moved_package": Case(
-        "from app.core.pricing.tax import vat\nimport app.core.pricing.tax\napp.core.pricing.tax.x\n",
-        "from app.billing.rates.tax import vat\nimport app.billing.rates.tax\napp.billing.rates.tax.x\n",
+        (
+            "from app.core.pricing.tax import vat\n"
+            "import app.core.pricing.tax\n"
+            "app.core.pricing.tax.x\n"
+        ),
+        (
+            "from app.billing.rates.tax import vat\n"
+            "import app.billing.rates.tax\n"
+            "app.billing.rates.tax.x\n"
+        ),
     ),
     "type_checking_stays_guarded": Case(
         """\
@@ -212,8 +220,16 @@ CASES = {
         package="app.core.helpers",
     ),
     "relative_from_parent_init": Case(
-        "from .core import pricing\nfrom .core.pricing import price\n__all__ = ['pricing', 'price']\n",
-        "from .billing import rates as pricing\nfrom .billing.rates import price\n__all__ = ['pricing', 'price']\n",
+        (
+            "from .core import pricing\n"
+            "from .core.pricing import price\n"
+            "__all__ = ['pricing', 'price']\n"
+        ),
+        (
+            "from .billing import rates as pricing\n"
+            "from .billing.rates import price\n"
+            "__all__ = ['pricing', 'price']\n"
+        ),
         module="app",
         package="app",
     ),
@@ -307,12 +323,25 @@ CASES = {
         """,
     ),
     "unrelated_imports_untouched": Case(
-        "from app.core import money\nimport app.core.pricingx\nfrom app.core.pricing_data import T\n",
-        "from app.core import money\nimport app.core.pricingx\nfrom app.core.pricing_data import T\n",
+        (
+            "from app.core import money\n"
+            "import app.core.pricingx\n"
+            "from app.core.pricing_data import T\n"
+        ),
+        (
+            "from app.core import money\n"
+            "import app.core.pricingx\n"
+            "from app.core.pricing_data import T\n"
+        ),
     ),
     "top_level_module_keeps_binding": Case(
         "import pricing\nimport pricing as p\nfrom pricing import price\npricing.price(p)\n",
-        "import app.billing.rates as pricing\nimport app.billing.rates as p\nfrom app.billing.rates import price\npricing.price(p)\n",
+        (
+            "import app.billing.rates as pricing\n"
+            "import app.billing.rates as p\n"
+            "from app.billing.rates import price\n"
+            "pricing.price(p)\n"
+        ),
         old="pricing",
     ),
     "to_top_level": Case(
@@ -330,7 +359,13 @@ def test_move_case(name: str) -> None:
 
 # Forms whose way back is correct but spelled differently: a split import is not merged again,
 # an import added for a chain stays, and an import that had to become absolute stays absolute.
-SPELLING_CHANGES = ("split", "import_parent_then", "function_level_chain", "to_top", "relative_to_other")
+SPELLING_CHANGES = (
+    "split",
+    "import_parent_then",
+    "function_level_chain",
+    "to_top",
+    "relative_to_other",
+)
 
 
 def test_moving_back_restores_the_original_text() -> None:
@@ -338,12 +373,18 @@ def test_moving_back_restores_the_original_text() -> None:
         if name.startswith(SPELLING_CHANGES):
             continue
         before = textwrap.dedent(case.before)
-        forward = run(before, case, module=case.module, package=case.package, moved_to=case.moved_to)
+        forward = run(
+            before, case, module=case.module, package=case.package, moved_to=case.moved_to
+        )
         back_case = Case(before="", after="", old=case.new, new=case.old)
         package = case.moved_to if case.moved_to is not None else case.package
-        back = run(forward, back_case, module=case.module, package=package, moved_to=(
-            case.package if case.moved_to is not None else None
-        ))
+        back = run(
+            forward,
+            back_case,
+            module=case.module,
+            package=package,
+            moved_to=(case.package if case.moved_to is not None else None),
+        )
         assert back == before, name
 
 
