@@ -1,4 +1,4 @@
-"""The post-move cycle check, through the CycleFinder port (a fake here; the analyzer in the CLI)."""
+"""The post-move cycle check through the CycleFinder port (a fake here, the analyzer in the CLI)."""
 
 from __future__ import annotations
 
