@@ -30,10 +30,12 @@ def test_a_cycle_that_only_exists_after_the_move_is_reported(
 
 def test_a_cycle_that_was_already_there_is_not_new(asset_repo: Callable[[str], Path]) -> None:
     root = asset_repo("codemods_cycle")
-    finder = FakeCycleFinder({
-        "loop/core/pricing.py": (("loop.a", "loop.core.pricing"),),
-        "loop/billing/rates.py": (CYCLE,),
-    })
+    finder = FakeCycleFinder(
+        {
+            "loop/core/pricing.py": (("loop.a", "loop.core.pricing"),),
+            "loop/billing/rates.py": (CYCLE,),
+        }
+    )
     outcome = move_module(
         MoveRequest(root, "loop.core.pricing", "loop.billing.rates"), cycle_finder=finder
     )
