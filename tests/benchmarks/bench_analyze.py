@@ -36,7 +36,8 @@ def _median_seconds(command: list[str], *, cwd: Path, runs: int = RUNS, before=N
 
 def _site_root(package: str) -> Path:
     spec = importlib.util.find_spec(package)
-    assert spec is not None and spec.origin is not None, f"{package} is not installed"
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{package} is not installed: run `nox -s bench`")
     return Path(spec.origin).parent.parent
 
 
@@ -45,7 +46,8 @@ def _compare_with_lint_imports(package: str, work: Path) -> None:
     config = work / f"{package}.ini"
     config.write_text(
         f"[importlinter]\nroot_package = {package}\n\n"
-        f"[importlinter:contract:acyclic]\nname = acyclic\ntype = acyclic_siblings\nancestors = {package}\n"
+        "[importlinter:contract:acyclic]\nname = acyclic\ntype = acyclic_siblings\n"
+        f"ancestors = {package}\n"
     )
     cache = work / ".unknot_cache"
     unknot = [str(BIN / "unknot"), "analyze", package, "--root", str(root), "--format", "json"]

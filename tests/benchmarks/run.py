@@ -19,7 +19,8 @@ def main(argv: list[str]) -> int:
         if wanted and name not in wanted:
             continue
         spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         print(f"\n=== {path.name} ===", flush=True)
