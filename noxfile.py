@@ -53,3 +53,10 @@ def bench(session: nox.Session) -> None:
     """Run the benchmarks and print their figures."""
     _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev,bench]")
     _python(session, "tests/benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def realworld(session: nox.Session) -> None:
+    """Move much-imported modules in real PyPI projects (sdists) and rerun their own tests."""
+    _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev]", "freezegun")
+    _python(session, "tests/codemods/realworld.py", *session.posargs)

@@ -97,8 +97,8 @@ class MoveSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
-    def make(self, context: CodemodContext, job: FileJob) -> MoveModuleCodemod | RemoveShimCodemod:
-        return MoveModuleCodemod(context, self.rename, new_package=job.new_package)
+    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
+        return MoveModuleCodemod(context, self.rename)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class ShimSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.module)
 
-    def make(self, context: CodemodContext, job: FileJob) -> MoveModuleCodemod | RemoveShimCodemod:
+    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
         return RemoveShimCodemod(context, self.module, dict(self.homes))
 
 
@@ -126,6 +126,17 @@ def prefilter(data: bytes, module: str) -> bool:
         return False
     top = re.escape(parts[0].encode())
     return bool(re.search(rb"\b" + top + rb"\b", data) or re.search(rb"from\s+\.", data))
+
+
+_CODEMODS: dict[Spec, MoveModuleCodemod | RemoveShimCodemod] = {}
+
+
+def _codemod(spec: Spec, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
+    """One codemod instance per spec and process, prepared again for each file."""
+    if spec not in _CODEMODS:
+        _CODEMODS.clear()
+        _CODEMODS[spec] = spec.make(context)
+    return _CODEMODS[spec]
 
 
 def _transform(job: FileJob, spec: Spec) -> FileResult:
@@ -146,16 +157,18 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     context = CodemodContext(
         filename=str(job.path), full_module_name=job.module, full_package_name=job.package
     )
-    codemod = spec.make(context, job)
+    codemod = _codemod(spec, context)
+    codemod.prepare(context, new_package=job.new_package, source=text)
     try:
         new_tree = codemod.transform_module(tree)
     except MissingNames as exc:
         return Failed(job.path, "shim-name-missing", f"uses {exc} which the shim does not provide")
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
-    scan = codemod.scan if isinstance(codemod, MoveModuleCodemod) else None
-    review = tuple(scan.review) if scan is not None else ()
-    used = frozenset(scan.used_names) if scan is not None else frozenset()
+    review: tuple[StringHit, ...] = ()
+    used: frozenset[str] = frozenset()
+    if isinstance(codemod, MoveModuleCodemod):
+        review, used = tuple(codemod.review), frozenset(codemod.scan.used_names)
     if new_tree.code == text:
         return Unchanged(job.path, text, review, used)
     return Changed(

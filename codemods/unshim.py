@@ -39,6 +39,13 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         super().__init__(context)
         self.shim = shim
         self.homes = homes
+        self.prepare(context)
+
+    def prepare(
+        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+    ) -> None:
+        """Make this instance ready for another file (building one costs more than a parse)."""
+        self.context = context
         self.imports_rewritten = 0
         self.strings_rewritten = 0
         self._pending: list[cst.BaseSmallStatement] = []
