@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
         if _state["json"]:
             print(dumps(error_to_dict(exc)))
         else:
-            err.print(f"[bold red]error[{escape(exc.code)}][/]: {escape(exc.message)}")
+            err.print(f"[bold red]error{escape(f'[{exc.code}]')}[/]: {escape(exc.message)}")
             if exc.hint:
                 err.print(f"  [yellow]hint[/]: {escape(exc.hint)}")
         sys.exit(2)

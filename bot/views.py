@@ -46,7 +46,8 @@ def error_to_dict(error: BotError) -> dict[str, Any]:
 
 
 def _print_error(error: dict[str, Any], console: Console) -> None:
-    console.print(f"  [bold red]error[{escape(error['type'])}][/]: {escape(error['message'])}")
+    label = escape(f"[{error['type']}]")
+    console.print(f"  [bold red]error{label}[/]: {escape(error['message'])}")
     if error.get("hint"):
         console.print(f"  [yellow]hint[/]: {escape(error['hint'])}")
 
