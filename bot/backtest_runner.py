@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.composition import DataSpec, RunOptions, builder, make_config, make_source
 from bot.domain.candles import CandleSeries
-from bot.domain.trading import ErrorInfo
+from bot.domain.trading import ErrorInfo, Fill
 from bot.errors import UsageError
 from bot.features.clock import SimulatedClock
 from bot.features.equity.performance import Performance, summarise
@@ -29,6 +29,7 @@ class BacktestOutcome:
     statuses: dict[str, int]
     performance: Performance | None
     error: ErrorInfo | None
+    fills: tuple[Fill, ...] = ()
 
 
 def load_history(options: RunOptions, config: BotConfig, *, candles: int, end: int) -> CandleSeries:
@@ -78,5 +79,11 @@ def run_backtest(options: RunOptions, *, candles: int, end: int) -> BacktestOutc
             final_equity=run.last.equity.total,
         )
     return BacktestOutcome(
-        config, len(series), sum(run.statuses.values()), run.statuses, performance, run.error
+        config,
+        len(series),
+        sum(run.statuses.values()),
+        run.statuses,
+        performance,
+        run.error,
+        tuple(run.fills),
     )

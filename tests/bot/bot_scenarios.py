@@ -81,7 +81,9 @@ def check_invariants(db: Path) -> None:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     for account in conn.execute("SELECT * FROM accounts"):
-        fills = conn.execute("SELECT * FROM fills WHERE account_id = ?", (account["id"],)).fetchall()
+        fills = conn.execute(
+            "SELECT * FROM fills WHERE account_id = ?", (account["id"],)
+        ).fetchall()
         flows = Decimal(0)
         for f in fills:
             notional = (Decimal(f["amount"]) * Decimal(f["fill_price"])).quantize(Decimal("1e-8"))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from bot_scenarios import check_invariants, close_time, series
 
 from bot.composition import RunOptions, builder, make_config
 from bot.domain.candles import Candle
@@ -13,7 +14,6 @@ from bot.domain.trading import CycleResult
 from bot.features.clock import FixedClock
 from bot.features.market_data.sources.history import HistorySource
 from bot.persistence.sqlite_store import SqliteStore
-from bot_scenarios import check_invariants, close_time, series
 
 RunCycle = Callable[..., CycleResult]
 

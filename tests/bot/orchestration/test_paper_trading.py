@@ -7,10 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
-from bot.domain.trading import CycleStatus
 from bot_scenarios import GOLDEN_STOP, GOLDEN_TARGET, GOLDEN_TARGET_2, after, golden_zone_candles
 from conftest import RunCycle
+
+from bot.domain.trading import CycleStatus
 
 
 def _fills(db: Path) -> list[tuple[str, str, str]]:
@@ -52,7 +52,9 @@ def test_the_same_closed_candle_is_never_traded_twice(run_cycle: RunCycle, db: P
     assert len(_fills(db)) == 1
 
 
-def test_a_stop_out_sells_at_the_stop_and_starts_the_cooldown(run_cycle: RunCycle, db: Path) -> None:
+def test_a_stop_out_sells_at_the_stop_and_starts_the_cooldown(
+    run_cycle: RunCycle, db: Path
+) -> None:
     candles = golden_zone_candles()
     run_cycle(candles)
     result = run_cycle(after(candles, (95.0, 101.5, 95.5)))

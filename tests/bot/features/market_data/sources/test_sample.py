@@ -12,7 +12,9 @@ HOUR = Timeframe("1h", 3600)
 
 def test_candle_k_is_the_same_whoever_asks_and_whenever() -> None:
     a = SampleSource("BTC-USD").fetch("BTC-USD", HOUR, until=1_800_000_000, limit=50)
-    b = SampleSource("BTC-USD").range(HOUR, first=1_800_000_000 // 3600 - 9, last=1_800_000_000 // 3600)
+    b = SampleSource("BTC-USD").range(
+        HOUR, first=1_800_000_000 // 3600 - 9, last=1_800_000_000 // 3600
+    )
 
     assert a.slice(40, 50) == b
     assert all(h >= max(o, c) and lo <= min(o, c) for o, h, lo, c in
