@@ -100,8 +100,26 @@ def _version(conn: sqlite3.Connection) -> int | None:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+def _check(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"The database has schema version {version};"
+            f" this bot knows versions up to {SCHEMA_VERSION}.",
+            code="schema-too-new",
+            hint="Upgrade the bot, or pass --db with another database file.",
+        )
+
+
 def ensure_schema(conn: sqlite3.Connection, *, now: int) -> None:
-    """Create the schema in an empty database; refuse one written by a newer bot."""
+    """Create the schema in an empty database; refuse one written by a newer bot.
+
+    An existing schema is only read (no write lock): opening the store never waits for a
+    cycle running in another process.
+    """
+    version = _version(conn)
+    if version is not None:
+        _check(version)
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = _version(conn)
@@ -110,13 +128,8 @@ def ensure_schema(conn: sqlite3.Connection, *, now: int) -> None:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute("INSERT INTO schema_version VALUES (?, ?)", (SCHEMA_VERSION, now))
-        elif version > SCHEMA_VERSION:
-            raise StorageError(
-                f"The database has schema version {version};"
-                f" this bot knows versions up to {SCHEMA_VERSION}.",
-                code="schema-too-new",
-                hint="Upgrade the bot, or pass --db with another database file.",
-            )
+        else:
+            _check(version)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -93,11 +93,10 @@ def check_invariants(db: Path) -> None:
         assert cash == start + flows
         assert realised == sum((Decimal(f["realised_pnl"]) for f in fills), Decimal(0))
         assert fees == sum((Decimal(f["fee"]) for f in fills), Decimal(0))
+        positions = conn.execute("SELECT * FROM positions WHERE account_id = ?", (account["id"],))
         basis = sum(
-            (Decimal(p["amount"]) * Decimal(p["entry_price"])
-             for p in conn.execute("SELECT * FROM positions WHERE account_id = ?", (account["id"],))),
-            Decimal(0),
-        )  # fmt: skip
+            (Decimal(p["amount"]) * Decimal(p["entry_price"]) for p in positions), Decimal(0)
+        )
         assert abs((cash - start + basis) - (realised - fees)) <= Decimal("1e-8") * (len(fills) + 1)
     for snap in conn.execute("SELECT * FROM equity_snapshots"):
         value = (Decimal(snap["asset"]) * Decimal(snap["price"])).quantize(Decimal("1e-8"))

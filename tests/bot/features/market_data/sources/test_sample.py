@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.domain.timeframes import Timeframe
@@ -26,7 +28,7 @@ def test_the_sample_market_trends_and_swings() -> None:
     series = SampleSource("ETH-USD").range(HOUR, first=0, last=3000)
     closes = list(series.closes)
     above = [closes[i] > sma(closes[: i + 1], 100) for i in range(100, len(closes))]
-    flips = sum(1 for x, y in zip(above, above[1:], strict=False) if x != y)
+    flips = sum(1 for x, y in itertools.pairwise(above) if x != y)
 
     assert max(closes) / min(closes) > 1.3
     assert flips > 10
