@@ -21,7 +21,7 @@ def bot_command(*args: str) -> list[str]:
 
 def run_bot(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        bot_command(*args), capture_output=True, text=True, timeout=60, cwd=REPO,
+        bot_command(*args), check=False, capture_output=True, text=True, timeout=60, cwd=REPO,
         env={**os.environ, **(env or {})},
     )  # fmt: skip
 

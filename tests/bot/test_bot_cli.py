@@ -185,7 +185,7 @@ def test_the_daemon_repeats_cycles_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -
     assert process.stdout is not None
     first = process.stdout.readline()  # the first cycle is done: the daemon now waits
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    _, err = process.communicate(timeout=30)
 
     assert [as_json(line)["status"] for line in counted.stdout.splitlines()][1:] == [
         "no_new_candle",

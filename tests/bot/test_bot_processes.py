@@ -21,7 +21,8 @@ NOW = iso(close_time(CANDLES) + 30)
 
 def _args(tmp_path: Path) -> list[str]:
     csv_path = write_csv(tmp_path / "golden.csv", CANDLES)
-    return ["dry-run", "-s", "fib", "--data", f"csv:{csv_path}", "--db", str(tmp_path / "bot.sqlite"),
+    db = tmp_path / "bot.sqlite"
+    return ["dry-run", "-s", "fib", "--data", f"csv:{csv_path}", "--db", str(db),
             "--now", NOW, "--json"]  # fmt: skip
 
 
@@ -58,7 +59,7 @@ def test_two_processes_on_one_account_never_both_trade(tmp_path: Path) -> None:
     sync.mkdir()
     pause = sync / "pause-before-commit"
     args = _args(tmp_path)
-    run_bot(*args[:-5], "--now", iso(close_time(CANDLES, -2) + 30))  # creates the database
+    run_bot("reset", "--db", str(tmp_path / "bot.sqlite"))  # the account exists beforehand
     pause.touch()
     first = start_bot(*args, sync_dir=sync)
     wait_for(sync / f"before-commit.{first.pid}", first)  # holds the write lock
