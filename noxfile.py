@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,3 +54,15 @@ def bench(session: nox.Session) -> None:
     """Run the benchmarks and print their figures."""
     _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev,bench]")
     _python(session, "tests/benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def pictures(session: nox.Session) -> None:
+    """Draw the pictures for real: SVG through Graphviz, HTML opened in headless Chromium."""
+    missing = [
+        pkg for cmd, pkg in (("dot", "graphviz"), ("chromium", "chromium")) if not shutil.which(cmd)
+    ]
+    if missing:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", *missing, external=True)
+    _python(session, "-m", "pytest", "-q", "tests/reports/pictures", "-rs", *session.posargs)

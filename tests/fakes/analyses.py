@@ -77,7 +77,8 @@ class AnalysisBuilder:
         return module.replace(".", "/") + ".py"
 
     def _full(self, name: str) -> str:
-        return name if name.startswith(self.package) or "." in name else f"{self.package}.{name}"
+        inside = name == self.package or name.startswith(self.package + ".")
+        return name if inside else f"{self.package}.{name}"
 
     def build(self) -> Analysis:
         edges = _edges(self.sites)
