@@ -15,6 +15,9 @@ from analyzer.model import Analysis, GateOutcome, Location
 
 __all__ = ["Change", "Comparison", "apply", "compare"]
 
+# The gates whose failures a passing baseline accepts: what the baseline records.
+_RATCHETED_GATES = ("max-cycles.", "max-module-lines")
+
 
 @dataclass(frozen=True, order=True)
 class Change:
@@ -62,8 +65,16 @@ class Comparison:
 
 
 def apply(analysis: Analysis, comparison: Comparison) -> Analysis:
-    """`analysis` with the baseline comparison added as its `baseline` gate."""
-    return replace(analysis, gates=(*analysis.gates, comparison.gate()))
+    """`analysis` judged by its baseline: the `baseline` gate is added, and when nothing got
+    worse, failed cycle and size gates are accepted as recorded debt (the point of a ratchet:
+    the old tangle may stay while it shrinks, a new one fails the run)."""
+    gates = tuple(
+        replace(gate, passed=True, message=gate.message + " (recorded in the baseline)")
+        if comparison.passed and not gate.passed and gate.gate.startswith(_RATCHETED_GATES)
+        else gate
+        for gate in analysis.gates
+    )
+    return replace(analysis, gates=(*gates, comparison.gate()))
 
 
 def _site_locations(analysis: Analysis) -> dict[CycleImport, Location]:
