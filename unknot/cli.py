@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze
+from unknot.commands import analyze, graph
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -48,12 +48,14 @@ def _root(
 
 
 analyze.register(app)
+graph.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
     from analyzer.errors import AnalyzerError
+    from reports.errors import ReportError
 
-    return (CliError, AnalyzerError)
+    return (CliError, AnalyzerError, ReportError)
 
 
 def main(argv: list[str] | None = None) -> None:

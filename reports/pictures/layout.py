@@ -85,13 +85,24 @@ def layout(view: GraphView) -> tuple[list[Box], int, int]:
             above = [position[i] for m in members[block] for i in importers[m] if i in position]
             return (sum(above) / len(above) if above else float("inf"), block)
 
-        names = [name for block in sorted(layers[level], key=centre) for name in members[block]]
-        for start in range(0, len(names), MAX_PER_ROW):
-            row = names[start : start + MAX_PER_ROW]
+        for row in _wrap([members[block] for block in sorted(layers[level], key=centre)]):
             rows.append(row)
             for index, name in enumerate(row):
                 position[name] = index - len(row) / 2
     return _place(view, rows)
+
+
+def _wrap(blocks: list[list[str]]) -> list[list[str]]:
+    """Rows of at most `MAX_PER_ROW` names; a block (a cycle) is split only if it is too long."""
+    rows: list[list[str]] = [[]]
+    for block in blocks:
+        if rows[-1] and len(rows[-1]) + len(block) > MAX_PER_ROW:
+            rows.append([])
+        for name in block:
+            if len(rows[-1]) == MAX_PER_ROW:
+                rows.append([])
+            rows[-1].append(name)
+    return [row for row in rows if row]
 
 
 def _place(view: GraphView, rows: list[list[str]]) -> tuple[list[Box], int, int]:
