@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze, graph
+from unknot.commands import analyze, diff, graph
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -49,6 +49,7 @@ def _root(
 
 analyze.register(app)
 graph.register(app)
+diff.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
