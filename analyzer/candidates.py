@@ -25,6 +25,7 @@ def rank_candidates(
     target_imports: Mapping[str, int],
 ) -> tuple[Candidate, ...]:
     """Every plain module of the layer (not its packages), cleanest first."""
+    neighbours = _outside_neighbours(edges, package)
     candidates = []
     for module in modules:
         if module.name == package or module.file.endswith("__init__.py"):
@@ -38,25 +39,29 @@ def rank_candidates(
                 importers_inside=module.fan_in,
                 importers_outside=module.importers_outside,
                 in_cycle=module.in_cycle,
-                destination=_destination(module.name, edges, package),
+                destination=_destination(module.name, neighbours.get(module.name, Counter())),
             )
         )
     return tuple(sorted(candidates))
 
 
-def _destination(module: str, edges: Sequence[Edge], package: str) -> str | None:
-    """The package outside the layer where most of what it imports, or what imports it, lives."""
-    votes: Counter[str] = Counter()
+def _outside_neighbours(edges: Sequence[Edge], package: str) -> dict[str, Counter[str]]:
+    """For each module of the layer, the packages outside it that it imports or is imported by,
+    weighted by statements."""
+    inside = package + "."
+    votes: dict[str, Counter[str]] = {}
     for edge in edges:
-        other = None
-        if edge.importer == module:
-            other = edge.imported
-        elif edge.imported == module:
-            other = edge.importer
-        if other is None or other == package or other.startswith(package + "."):
-            continue
-        home = other.rsplit(".", 1)[0] if "." in other else other
-        votes[home] += edge.weight
+        for mine, other in ((edge.importer, edge.imported), (edge.imported, edge.importer)):
+            if other == package or other.startswith(inside):
+                continue
+            if mine == package or mine.startswith(inside):
+                home = other.rsplit(".", 1)[0] if "." in other else other
+                votes.setdefault(mine, Counter())[home] += edge.weight
+    return votes
+
+
+def _destination(module: str, votes: Counter[str]) -> str | None:
+    """The package outside the layer where most of what it imports, or what imports it, lives."""
     if not votes:
         return None
     best = max(sorted(votes), key=lambda name: votes[name])

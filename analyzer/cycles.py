@@ -19,12 +19,21 @@ def weighted_graph(
     *,
     weights: Mapping[tuple[str, str], int] | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Successors with weights: the number of statements, unless `weights` says otherwise."""
+    """Successors with weights: the number of statements, unless `weights` says otherwise.
+
+    Weights are scaled so that, between cuts of equal size, the one through the weaker imports
+    (typing-only, then deferred) wins: those are the easiest to remove.
+    """
     graph: dict[str, dict[str, int]] = {node: {} for node in nodes}
     for edge in edges:
         key = (edge.importer, edge.imported)
-        graph[edge.importer][edge.imported] = weights[key] if weights else edge.weight
+        base = weights[key] if weights else edge.weight
+        graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
     return graph
+
+
+# Larger than the sum of the tie-breakers of any cut (at most 3 per edge).
+_TIE_SCALE = 1 << 20
 
 
 def find_cycles(

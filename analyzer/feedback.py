@@ -19,16 +19,18 @@ _SIFT_PASSES = 6
 def feedback_arc_set(graph: Digraph) -> tuple[list[tuple[str, str]], bool]:
     """Edges to remove so that `graph` has no cycle, and whether the set is minimum-weight."""
     nodes = sorted(graph)
-    if len(nodes) <= EXACT_LIMIT:
-        order = _exact_order(graph, nodes)
-        exact = True
-    else:
-        order = _sift(graph, _greedy_order(graph, nodes))
-        exact = False
+    order = _sift(graph, _greedy_order(graph, nodes))
+    exact = len(nodes) <= EXACT_LIMIT
+    if exact:
+        order = _exact_order(graph, nodes, upper_bound=_cost(graph, order)) or order
     cut = _backward_edges(graph, order)
     if not exact:
         cut = _prune(graph, cut)
     return sorted(cut), exact
+
+
+def _cost(graph: Digraph, order: list[str]) -> int:
+    return sum(graph[a][b] for a, b in _backward_edges(graph, order))
 
 
 def _backward_edges(graph: Digraph, order: list[str]) -> list[tuple[str, str]]:
@@ -38,40 +40,65 @@ def _backward_edges(graph: Digraph, order: list[str]) -> list[tuple[str, str]]:
     ]
 
 
-def _exact_order(graph: Digraph, nodes: list[str]) -> list[str]:
-    """The ordering with the least backward weight, by DP over subsets placed first."""
+def _exact_order(graph: Digraph, nodes: list[str], *, upper_bound: int) -> list[str] | None:
+    """The ordering with the least backward weight, or None when `upper_bound` is optimal.
+
+    Dynamic programming over the sets of nodes placed first, one layer per set size:
+    best[T] = min over i in T of best[T - i] + (weight of edges from i back into T - i).
+    Each layer is computed with list comprehensions, one per node, which keeps 16 nodes
+    (65,536 sets) fast in pure Python.
+    """
     n = len(nodes)
-    bit = {node: 1 << i for i, node in enumerate(nodes)}
-    # back[v][S]: weight of edges from v to members of S (backward if v comes after S).
-    back: list[list[int]] = []
-    for node in nodes:
-        row = [0]
-        for target in nodes:
-            weight = graph[node].get(target, 0)
-            row = row + [value + weight for value in row]
-        back.append(row)
     full = (1 << n) - 1
-    best = [0] + [-1] * full
-    choice = [0] * (full + 1)
-    for placed in range(full):
-        cost = best[placed]
-        if cost < 0:
-            continue
+    # back[i][S], the weight of the edges from node i into the set S, is split into two
+    # tables over the low and the high bits of S: 2 x 256 entries instead of 65,536.
+    half = (n + 1) // 2
+    low_mask = (1 << half) - 1
+    low_tables, high_tables = [], []
+    for a in nodes:
+        low, high = [0], [0]
+        for position, b in enumerate(nodes):
+            weight = graph[a].get(b, 0)
+            table = low if position < half else high
+            table.extend([value + weight for value in table])
+        low_tables.append(low)
+        high_tables.append(high)
+    self_loops = sum(graph[a].get(a, 0) for a in nodes)
+    best = [0] * (full + 1)
+    layers: list[list[int]] = [[] for _ in range(n + 1)]
+    for state in range(1, full + 1):
+        layers[state.bit_count()].append(state)
+    infinity = upper_bound + self_loops + 1
+    for layer in layers[1:]:
+        columns = []
         for i in range(n):
-            mask = 1 << i
-            if placed & mask:
-                continue
-            following = placed | mask
-            candidate = cost + back[i][placed]
-            if best[following] < 0 or candidate < best[following]:
-                best[following] = candidate
-                choice[following] = i
+            bit, low, high = 1 << i, low_tables[i], high_tables[i]
+            columns.append(
+                [
+                    best[u] + low[u & low_mask] + high[u >> half]
+                    if (u := t ^ bit) < t
+                    else infinity
+                    for t in layer
+                ]
+            )
+        for state, value in zip(layer, map(min, *columns) if n > 1 else columns[0], strict=True):
+            best[state] = value
+    if best[full] + self_loops > upper_bound:
+        return None
     order: list[str] = []
     state = full
     while state:
-        i = choice[state]
+        i = next(
+            i
+            for i in range(n)
+            if state >> i & 1
+            and best[state ^ (1 << i)]
+            + low_tables[i][(state ^ (1 << i)) & low_mask]
+            + high_tables[i][(state ^ (1 << i)) >> half]
+            == best[state]
+        )
         order.append(nodes[i])
-        state &= ~bit[nodes[i]]
+        state ^= 1 << i
     return order[::-1]
 
 

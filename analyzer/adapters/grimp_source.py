@@ -7,6 +7,7 @@ checkers. Results are cached by file content.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -173,18 +174,17 @@ class GrimpSource:
         ]
 
     def _path_of(self, found: FoundPackage, name: str) -> str:
-        base = Path(found.directory).joinpath(*name.split(".")[1:])
-        package_init = base / "__init__.py"
-        return str(package_init if package_init.is_file() else base.with_suffix(".py"))
+        base = os.path.join(found.directory, *name.split(".")[1:])
+        package_init = os.path.join(base, "__init__.py")
+        return package_init if os.path.isfile(package_init) else base + ".py"
 
     def _is_package(self, found: FoundPackage, name: str) -> bool:
         return self._path_of(found, name).endswith("__init__.py")
 
     def _relative(self, path: str) -> str:
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        prefix = str(self.root) + os.sep
+        relative = path[len(prefix) :] if path.startswith(prefix) else path
+        return relative.replace(os.sep, "/")
 
 
 def _find_package(root: Path, top: str) -> FoundPackage:
