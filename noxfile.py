@@ -41,6 +41,7 @@ def typecheck(session: nox.Session) -> None:
 def contracts(session: nox.Session) -> None:
     """Check our own architecture rules on this repository."""
     session.run(str(Path(sys.executable).parent / "lint-imports"), "--no-cache", external=True)
+    _python(session, "-m", "unknot", "rules", "tool")
 
 
 @nox.session

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze, diff, graph
+from unknot.commands import analyze, diff, graph, rules
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -50,6 +50,7 @@ def _root(
 analyze.register(app)
 graph.register(app)
 diff.register(app)
+rules.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
