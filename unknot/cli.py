@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze
+from unknot.commands import analyze, codemod
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -48,12 +48,14 @@ def _root(
 
 
 analyze.register(app)
+codemod.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
     from analyzer.errors import AnalyzerError
+    from codemods.errors import CodemodError
 
-    return (CliError, AnalyzerError)
+    return (CliError, AnalyzerError, CodemodError)
 
 
 def main(argv: list[str] | None = None) -> None:

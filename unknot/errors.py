@@ -6,7 +6,6 @@ they share the `code`, `message` and `hint` attributes, and this module renders 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from rich.console import Console
@@ -28,13 +27,14 @@ class UserError(Protocol):
     def hint(self) -> str: ...
 
 
-@dataclass(frozen=True)
 class CliError(Exception):
     """An error found by the command line itself (bad option combination, missing file)."""
 
-    code: str
-    message: str
-    hint: str = ""
+    def __init__(self, *, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -42,6 +42,6 @@ class CliError(Exception):
 
 def render_error(error: UserError, console: Console) -> None:
     """Print `error[code]: message` and, on the next line, the hint."""
-    console.print(f"[bold red]error[{escape(error.code)}][/]: {escape(error.message)}")
+    console.print(f"[bold red]error\\[{escape(error.code)}][/]: {escape(error.message)}")
     if error.hint:
         console.print(f"  [yellow]hint[/]: {escape(error.hint)}")

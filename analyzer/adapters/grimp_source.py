@@ -1,0 +1,213 @@
+"""The graph source that scans a package with grimp and classifies each import's kind.
+
+grimp parses the files (in Rust, in parallel) and resolves every import; we add what it does
+not say: whether the statement runs at import time, inside a function, or only for type
+checkers. Results are cached by file content.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import grimp
+from grimp.adaptors.filesystem import FileSystem
+from grimp.adaptors.modulefinder import ModuleFinder
+from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
+from grimp.application.scanning import scan_imports
+from grimp.exceptions import SourceSyntaxError
+
+from analyzer.adapters.cache import ScanCache, content_hash
+from analyzer.adapters.packages import find_package_directory, require_root
+from analyzer.adapters.textscan import (
+    classify_import_lines,
+    masked_lines,
+    reexport_sources,
+    top_level_definitions,
+)
+from analyzer.errors import UnparsableModule
+from analyzer.model import Definition, ImportKind, ImportSite
+from analyzer.ports import ScannedModule, ScannedPackage
+
+__all__ = ["GrimpSource", "build_grimp_graph"]
+
+
+class GrimpSource:
+    """Scans packages found on disk under `root`; caches in `cache_dir` unless it is None."""
+
+    def __init__(self, root: Path, *, cache_dir: Path | None = None) -> None:
+        self.root = require_root(root)
+        self._cache_dir = cache_dir
+        self._texts: dict[str, str] = {}
+        self._files: dict[str, str] = {}
+
+    def scan(self, package: str) -> ScannedPackage:
+        top = package.split(".")[0]
+        find_package_directory(self.root, package)
+        found = _find_package(self.root, top)
+        files = {mf.module.name: mf for mf in found.module_files}
+        cache = ScanCache(self._cache_dir, package=top, modules=list(files))
+        modules: list[ScannedModule] = []
+        sites: list[ImportSite] = []
+        misses: dict[str, tuple[ModuleFile, str, str]] = {}
+        keys: set[str] = set()
+        for name, module_file in files.items():
+            path = self._path_of(found, name)
+            data = Path(path).read_bytes()
+            key = content_hash(data)
+            keys.add(key)
+            text = data.decode("utf-8", errors="replace")
+            self._texts[name] = text
+            self._files[name] = self._relative(path)
+            entry = cache.get(key)
+            if entry is None:
+                misses[name] = (module_file, key, text)
+            else:
+                modules.append(self._module(name, path, entry))
+                sites.extend(self._sites(name, entry))
+        for name, entry, key in self._scan_misses(found, misses):
+            cache.put(key, entry)
+            modules.append(self._module(name, self._path_of(found, name), entry))
+            sites.extend(self._sites(name, entry))
+        cache.save(keep=keys)
+        return ScannedPackage(
+            root=str(self.root),
+            package=top,
+            modules=tuple(sorted(modules)),
+            sites=tuple(sorted(sites)),
+        )
+
+    def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
+        found: list[Definition] = []
+        for module in modules:
+            text = self._texts.get(module)
+            if text is None:
+                continue
+            for name, kind, line, lines in top_level_definitions(text, mask=masked_lines(text)):
+                found.append(
+                    Definition(module=module, name=name, kind=kind, line=line, lines=lines)
+                )
+        return tuple(sorted(found))
+
+    def _scan_misses(
+        self, found: FoundPackage, misses: dict[str, tuple[ModuleFile, str, str]]
+    ) -> list[tuple[str, dict[str, Any], str]]:
+        if not misses:
+            return []
+        try:
+            scanned = scan_imports(
+                [module_file for module_file, _, _ in misses.values()],
+                found_packages={found},
+                include_external_packages=False,
+                exclude_type_checking_imports=False,
+            )
+        except SourceSyntaxError as error:
+            raise UnparsableModule(
+                f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
+                + (f": {error.text.strip()}" if error.text else ""),
+                file=self._relative(error.filename),
+                line=error.lineno,
+                hint="Fix it first: a graph without this file could hide a cycle.",
+            ) from error
+        results = []
+        for name, (module_file, key, text) in misses.items():
+            direct = scanned[module_file]
+            kinds = classify_import_lines(text, {imp.line_number for imp in direct})
+            imports = sorted(
+                [
+                    imp.imported.name,
+                    imp.line_number,
+                    imp.line_contents,
+                    ImportKind.LAZY.value if imp.is_lazy else kinds[imp.line_number].value,
+                ]
+                for imp in direct
+            )
+            entry = {
+                "imports": imports,
+                "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+                "reexports": self._reexports(name, text, found),
+            }
+            results.append((name, entry, key))
+        return results
+
+    def _reexports(self, name: str, text: str, found: FoundPackage) -> list[str] | None:
+        if self._is_package(found, name):
+            return None
+        sources = reexport_sources(text)
+        if sources is None:
+            return None
+        base = name.split(".")[:-1]
+        resolved = []
+        for source in sources:
+            level = len(source) - len(source.lstrip("."))
+            if level:
+                prefix = base[: len(base) - (level - 1)] if level > 1 else base
+                resolved.append(".".join([*prefix, source.lstrip(".")]).rstrip("."))
+            else:
+                resolved.append(source)
+        return sorted(set(resolved))
+
+    def _module(self, name: str, path: str, entry: dict[str, Any]) -> ScannedModule:
+        reexports = entry.get("reexports")
+        return ScannedModule(
+            name=name,
+            file=self._relative(path),
+            lines=int(entry["lines"]),
+            is_package=path.endswith("__init__.py"),
+            reexports_from=tuple(reexports) if reexports else None,
+        )
+
+    def _sites(self, name: str, entry: dict[str, Any]) -> list[ImportSite]:
+        file = self._files[name]
+        return [
+            ImportSite(
+                importer=name,
+                imported=imported,
+                file=file,
+                line=line,
+                text=text,
+                kind=ImportKind(kind),
+            )
+            for imported, line, text, kind in entry["imports"]
+        ]
+
+    def _path_of(self, found: FoundPackage, name: str) -> str:
+        base = os.path.join(found.directory, *name.split(".")[1:])
+        package_init = os.path.join(base, "__init__.py")
+        return package_init if os.path.isfile(package_init) else base + ".py"
+
+    def _is_package(self, found: FoundPackage, name: str) -> bool:
+        return self._path_of(found, name).endswith("__init__.py")
+
+    def _relative(self, path: str) -> str:
+        prefix = str(self.root) + os.sep
+        relative = path[len(prefix) :] if path.startswith(prefix) else path
+        return relative.replace(os.sep, "/")
+
+
+def _find_package(root: Path, top: str) -> FoundPackage:
+    return ModuleFinder().find_package(
+        package_name=top, package_directory=str(root / top), file_system=FileSystem()
+    )
+
+
+def build_grimp_graph(root: Path, package: str) -> grimp.ImportGraph:
+    """A grimp graph of the top-level package of `package`, found on disk under `root`.
+
+    For grimp's own queries (layers, chains); built from the same scan as the analysis.
+    """
+    source = GrimpSource(root)
+    scanned = source.scan(package)
+    graph = grimp.ImportGraph()
+    for module in scanned.modules:
+        graph.add_module(module.name)
+    for site in scanned.sites:
+        graph.add_import(
+            importer=site.importer,
+            imported=site.imported,
+            line_number=site.line,
+            line_contents=site.text,
+        )
+    return graph

@@ -1,0 +1,172 @@
+"""The analysis use case: scan a target, find its cycles, sizes, candidates and shims, gate it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from analyzer.candidates import rank_candidates, tier_of
+from analyzer.config import Target
+from analyzer.cycles import find_cycles, mutual_pairs
+from analyzer.gates import evaluate_gates, line_allowance
+from analyzer.model import (
+    Analysis,
+    Edge,
+    Ignore,
+    ImportSite,
+    ModuleInfo,
+    Shim,
+    Summary,
+)
+from analyzer.packages import collapse_edges
+from analyzer.ports import GraphSource, ScannedModule
+
+__all__ = ["analyse", "group_edges"]
+
+_LARGEST_DEFINITIONS = 10
+
+
+def analyse(target: Target, *, source: GraphSource) -> Analysis:
+    """Everything `unknot analyze` reports for `target`, read through `source`."""
+    scanned = source.scan(target.package)
+    package = target.package
+    inside = [m for m in scanned.modules if _within(m.name, package)]
+    names = [m.name for m in inside]
+    all_edges = group_edges(scanned.sites)
+    edges, used = _apply_ignores(
+        [e for e in all_edges if _within(e.importer, package) and _within(e.imported, package)],
+        target.gates.ignores,
+    )
+    cycles = find_cycles(names, edges)
+    package_nodes, package_edges, package_weights = collapse_edges(names, edges, package=package)
+    package_cycles = find_cycles(package_nodes, package_edges, weights=package_weights)
+    in_cycle = {module for cycle in cycles for module in cycle.modules}
+    modules = _module_infos(
+        inside, edges, all_edges, package=package, in_cycle=in_cycle, target=target
+    )
+    gates = evaluate_gates(cycles, modules, target.gates)
+    biggest = sorted(modules, key=lambda m: (-m.lines, m.name))[: 2 * _LARGEST_DEFINITIONS]
+    definitions = sorted(source.definitions(m.name for m in biggest), key=lambda d: (-d.lines, d))
+    cuts = [cut for cycle in cycles for cut in cycle.cuts]
+    return Analysis(
+        target=target.name,
+        package=package,
+        root=scanned.root,
+        summary=Summary(
+            modules=len(modules),
+            lines=sum(m.lines for m in modules),
+            circular_dependencies=len(cuts),
+            statements_to_cut=sum(cut.weight for cut in cuts),
+            cycles=len(cycles),
+            cycles_by_kind=tuple(
+                sorted(
+                    (k, sum(1 for c in cycles if c.kind == k))
+                    for k in {c.kind.value for c in cycles}
+                )
+            ),
+            mutual_pairs=len(mutual_pairs(edges)),
+            modules_over_limit=sum(
+                1 for m in modules if m.lines > line_allowance(m.name, target.gates)
+            ),
+            max_module_lines=target.gates.max_module_lines,
+            package_circular_dependencies=sum(
+                package_weights[(cut.importer, cut.imported)]
+                for cycle in package_cycles
+                for cut in cycle.cuts
+            ),
+        ),
+        modules=modules,
+        imports=tuple(edges),
+        cycles=cycles,
+        package_cycles=package_cycles,
+        mutual_pairs=mutual_pairs(edges),
+        largest_definitions=tuple(definitions[:_LARGEST_DEFINITIONS]),
+        candidates=rank_candidates(
+            modules, all_edges, package=package, target_imports=_target_imports(edges)
+        ),
+        shims=_shims(inside, all_edges),
+        gates=gates,
+        ignores=target.gates.ignores,
+        unused_ignores=tuple(i for i in target.gates.ignores if i not in used),
+        warnings=target.warnings,
+    )
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def group_edges(sites: Sequence[ImportSite]) -> list[Edge]:
+    """One edge per (importer, imported), holding its statements in file order."""
+    grouped: dict[tuple[str, str], list[ImportSite]] = defaultdict(list)
+    for site in sites:
+        if site.importer != site.imported:
+            grouped[(site.importer, site.imported)].append(site)
+    return [Edge(a, b, tuple(sorted(s))) for (a, b), s in sorted(grouped.items())]
+
+
+def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[Edge], set[Ignore]]:
+    wanted = {(i.importer, i.imported): i for i in ignores}
+    used = {wanted[(e.importer, e.imported)] for e in edges if (e.importer, e.imported) in wanted}
+    return [e for e in edges if (e.importer, e.imported) not in wanted], used
+
+
+def _target_imports(edges: Sequence[Edge]) -> dict[str, int]:
+    """How many modules of the layer each module imports, not counting its own ancestors."""
+    counts: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        if not edge.importer.startswith(edge.imported + "."):
+            counts[edge.importer] += 1
+    return counts
+
+
+def _module_infos(
+    inside: Sequence[ScannedModule],
+    edges: Sequence[Edge],
+    all_edges: Sequence[Edge],
+    *,
+    package: str,
+    in_cycle: set[str],
+    target: Target,
+) -> tuple[ModuleInfo, ...]:
+    fan_in: dict[str, int] = defaultdict(int)
+    fan_out: dict[str, int] = defaultdict(int)
+    outside: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        fan_in[edge.imported] += 1
+        fan_out[edge.importer] += 1
+    for edge in all_edges:
+        if _within(edge.imported, package) and not _within(edge.importer, package):
+            outside[edge.imported] += 1
+    counts = _target_imports(edges)
+    tier2 = target.gates.tier2_max_imports
+    return tuple(
+        ModuleInfo(
+            name=m.name,
+            file=m.file,
+            lines=m.lines,
+            fan_in=fan_in[m.name],
+            fan_out=fan_out[m.name],
+            importers_outside=outside[m.name],
+            in_cycle=m.name in in_cycle,
+            tier=tier_of(counts.get(m.name, 0), tier2_max=tier2),
+        )
+        for m in inside
+    )
+
+
+def _shims(inside: Sequence[ScannedModule], all_edges: Sequence[Edge]) -> tuple[Shim, ...]:
+    shims = []
+    for module in inside:
+        if module.reexports_from is None:
+            continue
+        importers = sorted({e.importer for e in all_edges if e.imported == module.name})
+        shims.append(
+            Shim(
+                module=module.name,
+                file=module.file,
+                sources=module.reexports_from,
+                importers=tuple(importers),
+            )
+        )
+    return tuple(sorted(shims))

@@ -1,0 +1,47 @@
+"""What the analysis needs from the outside world, as ports the CLI fills with adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from analyzer.model import Definition, ImportSite
+
+__all__ = ["GraphSource", "ScannedModule", "ScannedPackage"]
+
+
+@dataclass(frozen=True, order=True)
+class ScannedModule:
+    """A module found on disk: its file (relative to the root), size, and shim sources.
+
+    `reexports_from` is set when the module only re-exports names from those modules.
+    """
+
+    name: str
+    file: str
+    lines: int
+    is_package: bool = False
+    reexports_from: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ScannedPackage:
+    """Every module of a top-level package and every import between two of them."""
+
+    root: str
+    package: str
+    modules: tuple[ScannedModule, ...]
+    sites: tuple[ImportSite, ...]
+
+
+class GraphSource(Protocol):
+    """Reads a package's modules and imports, without importing or running any of it."""
+
+    def scan(self, package: str) -> ScannedPackage:
+        """The package that holds `package` (its top-level package), scanned whole."""
+        ...
+
+    def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
+        """The top-level functions and classes of the given modules, with their sizes."""
+        ...

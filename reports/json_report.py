@@ -1,0 +1,51 @@
+"""The analysis as JSON: the full model, versioned by `schema_version`, sorted and byte-stable."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import Enum
+from typing import Any
+
+from analyzer.model import Analysis, Cut, Edge
+
+__all__ = ["render", "to_data"]
+
+# Derived values that readers want without recomputing them.
+_PROPERTIES: dict[type, tuple[str, ...]] = {Edge: ("kind", "weight"), Cut: ("weight",)}
+
+
+def to_data(value: Any) -> Any:
+    """Plain JSON data: dataclasses become objects, tuples lists; str enums stay (they are str)."""
+    kind = type(value)
+    if kind is tuple or kind is list:
+        return [to_data(item) for item in value]
+    names = _FIELDS.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value)) + _PROPERTIES.get(
+            kind, ()
+        )
+    if names is not None:
+        data = {name: to_data(getattr(value, name)) for name in names}
+        if kind is Analysis:
+            data["passed"] = value.passed
+        return data
+    if isinstance(value, Enum) and not isinstance(value, str):
+        return value.value
+    if isinstance(value, dict):
+        return {str(key): to_data(item) for key, item in value.items()}
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def render(analysis: Analysis) -> str:
+    """The JSON document: compact, keys sorted, one line ending in a newline.
+
+    Compact output uses the C encoder (an indented dump of Django's analysis is ~5x slower);
+    pipe it through `python -m json.tool` or `jq` to read it.
+    """
+    data = to_data(analysis)
+    data["summary"]["cycles_by_kind"] = dict(analysis.summary.cycles_by_kind)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from analyzer.adapters.textscan import (
+    classify_import_lines,
+    masked_lines,
+    reexport_sources,
+    top_level_definitions,
+)
+from analyzer.model import ImportKind
+
+SOURCE = '''"""Module docstring.
+
+def not_code():
+"""
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from a import b
+else:
+    from a import c
+
+try:
+    import fast
+except ImportError:
+    import slow
+
+
+class Holder:
+    import inside_class
+
+    def method(self):
+        import in_method
+        if True:
+            from x import y
+
+
+def function():
+    """Docstring
+def fake(): pass
+    """
+    import in_function
+
+
+if typing.TYPE_CHECKING:
+    import typed
+'''
+
+
+def _line(text: str) -> int:
+    return next(i for i, line in enumerate(SOURCE.split("\n"), 1) if line.strip() == text)
+
+
+def test_import_kinds() -> None:
+    expected = {
+        "import os": ImportKind.IMPORT_TIME,
+        "from a import b": ImportKind.TYPING,
+        "from a import c": ImportKind.IMPORT_TIME,
+        "import fast": ImportKind.IMPORT_TIME,
+        "import slow": ImportKind.IMPORT_TIME,
+        "import inside_class": ImportKind.IMPORT_TIME,
+        "import in_method": ImportKind.DEFERRED,
+        "from x import y": ImportKind.DEFERRED,
+        "import in_function": ImportKind.DEFERRED,
+        "import typed": ImportKind.TYPING,
+    }
+    kinds = classify_import_lines(SOURCE, [_line(text) for text in expected])
+    assert {text: kinds[_line(text)] for text in expected} == expected
+
+
+def test_docstring_lines_are_masked() -> None:
+    mask = masked_lines(SOURCE)
+    assert _line("def not_code():") in mask
+    assert _line("def fake(): pass") in mask
+    assert _line("import os") not in mask
+
+
+def test_top_level_definitions_skip_strings_and_count_lines() -> None:
+    definitions = top_level_definitions(SOURCE, mask=masked_lines(SOURCE))
+    assert [(name, kind) for name, kind, _, _ in definitions] == [
+        ("Holder", "class"),
+        ("function", "function"),
+    ]
+    holder = definitions[0]
+    assert holder[2] == _line("class Holder:")
+    assert holder[3] == _line("from x import y") - _line("class Holder:") + 1
+
+
+def test_a_reexport_shim_is_recognised() -> None:
+    shim = '"""Old home."""\nfrom pkg.new import Thing\nfrom .other import helper as helper\n'
+    assert reexport_sources(shim) == (".other", "pkg.new")
+    with_all = "from pkg.new import Thing\n__all__ = ['Thing']\n"
+    assert reexport_sources(with_all) == ("pkg.new",)
+
+
+def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
+    assert reexport_sources("from pkg import x\n\ndef f():\n    return x\n") is None
+    assert reexport_sources("from pkg import x\nVALUE = x + 1\n") is None
+    assert reexport_sources("from pkg import side_effect\n") is None
+    assert reexport_sources("import os\n__all__ = []\n") is None

@@ -1,0 +1,1 @@
+"""A user package named like unknot's own analyzer."""

@@ -1,0 +1,3 @@
+from analyzer.right import RIGHT
+
+LEFT = 1

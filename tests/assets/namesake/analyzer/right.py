@@ -1,0 +1,3 @@
+from analyzer import left
+
+RIGHT = 2

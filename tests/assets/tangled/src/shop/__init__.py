@@ -1,0 +1,5 @@
+"""A shop with every kind of tangle."""
+
+from shop.catalog import Catalog
+
+__all__ = ["Catalog"]

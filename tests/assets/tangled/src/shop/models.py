@@ -1,0 +1,5 @@
+from shop.repo import Repo
+
+
+class Model:
+    repo = Repo

@@ -1,0 +1,5 @@
+from shop.orders import cart
+
+
+def price() -> int:
+    return len(dir(cart))

@@ -1,0 +1,1 @@
+from shop.ring import c

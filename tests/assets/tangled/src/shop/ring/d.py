@@ -1,0 +1,3 @@
+from shop.ring.a import *  # noqa
+
+VALUE = 1

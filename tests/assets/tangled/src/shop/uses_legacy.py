@@ -1,0 +1,3 @@
+from shop.legacy_names import Catalog
+
+CATALOG = Catalog()

@@ -1,0 +1,165 @@
+"""`unknot analyze` speed and cut quality, as whole processes, against lint-imports and grimp.
+
+Prints medians of several runs on Django and SymPy (installed from PyPI by `nox -s bench`),
+the package-level cut sizes next to grimp's `nominate_cycle_breakers`, the cut computation
+alone, and the scaling curve on generated packages of 1,000 / 5,000 / 20,000 modules.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 5
+BIN = Path(sys.executable).parent
+
+
+def _median_seconds(command: list[str], *, cwd: Path, runs: int = RUNS, before=None) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        subprocess.run(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _site_root(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{package} is not installed: run `nox -s bench`")
+    return Path(spec.origin).parent.parent
+
+
+def _compare_with_lint_imports(package: str, work: Path) -> None:
+    root = _site_root(package)
+    config = work / f"{package}.ini"
+    config.write_text(
+        f"[importlinter]\nroot_package = {package}\n\n"
+        "[importlinter:contract:acyclic]\nname = acyclic\ntype = acyclic_siblings\n"
+        f"ancestors = {package}\n"
+    )
+    cache = work / ".unknot_cache"
+    unknot = [str(BIN / "unknot"), "analyze", package, "--root", str(root), "--format", "json"]
+    cold = _median_seconds(
+        unknot, cwd=work, before=lambda: shutil.rmtree(cache, ignore_errors=True)
+    )
+    subprocess.run(unknot, cwd=work, stdout=subprocess.DEVNULL, check=False)
+    warm = _median_seconds(unknot, cwd=work)
+    lint = [str(BIN / "lint-imports"), "--config", str(config), "--no-cache"]
+    linter = _median_seconds(lint, cwd=work)
+    print(
+        f"{package:8s} unknot cold {cold:.3f} s | warm {warm:.3f} s | "
+        f"lint-imports acyclic_siblings {linter:.3f} s | cold ratio {cold / linter:.2f}x"
+    )
+
+
+def _cut_quality(package: str) -> None:
+    import grimp
+
+    from analyzer.adapters.grimp_source import GrimpSource, build_grimp_graph
+    from analyzer.analyse import group_edges
+    from analyzer.cycles import find_cycles
+    from analyzer.packages import collapse_edges
+
+    root = _site_root(package)
+    scanned = GrimpSource(root).scan(package)
+    names = [m.name for m in scanned.modules]
+    edges = group_edges(scanned.sites)
+    start = time.perf_counter()
+    find_cycles(names, edges)
+    nodes, collapsed, weights = collapse_edges(names, edges, package=package)
+    package_cycles = find_cycles(nodes, collapsed, weights=weights)
+    seconds = time.perf_counter() - start
+    ours = sum(weights[(c.importer, c.imported)] for cycle in package_cycles for c in cycle.cuts)
+    graph: grimp.ImportGraph = build_grimp_graph(root, package)
+    theirs_edges = graph.nominate_cycle_breakers(package)
+    theirs = sum(
+        len(graph.find_matching_direct_imports(import_expression=f"{a} -> {b}")) or 1
+        for a, b in theirs_edges
+    )
+    largest = max((len(c.modules) for c in package_cycles), default=0)
+    print(
+        f"{package:8s} package-level cut: {ours} module imports ({len(package_cycles)} cycle(s), "
+        f"largest {largest} packages, exact={all(c.exact for c in package_cycles)}) | "
+        f"grimp nominate_cycle_breakers: {theirs} | all cuts computed in {seconds * 1000:.0f} ms"
+    )
+
+
+def _generate(root: Path, modules: int, seed: int = 7) -> str:
+    """A package `gen` of `modules` modules in packages of 50, each importing ~4 others."""
+    rng = random.Random(seed)
+    package = root / "gen"
+    names = [f"gen.p{i // 50:03d}.m{i % 50:02d}" for i in range(modules)]
+    for i, name in enumerate(names):
+        path = root.joinpath(*name.split(".")).with_suffix(".py")
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True)
+            (path.parent / "__init__.py").write_text("")
+        targets = {names[max(0, i - rng.randint(1, 200))] for _ in range(3)}
+        if rng.random() < 0.05:  # an occasional import upward closes a cycle
+            targets.add(names[min(modules - 1, i + rng.randint(1, 60))])
+        lines = [f"import {t}" for t in sorted(targets - {name})]
+        lines += [
+            "",
+            "",
+            "def work():",
+            "    from gen import p000  # deferred",
+            "    return p000",
+            "",
+        ]
+        path.write_text("\n".join(lines))
+    (package / "__init__.py").write_text("")
+    return "gen"
+
+
+def _scaling(work: Path) -> None:
+    print("scaling on generated packages (whole process, median of 3):")
+    previous = None
+    for size in (1_000, 5_000, 20_000):
+        root = work / f"gen{size}"
+        package = _generate(root, size)
+        command = [
+            str(BIN / "unknot"),
+            "analyze",
+            package,
+            "--root",
+            str(root),
+            "-f",
+            "json",
+            "--no-cache",
+        ]
+        cold = _median_seconds(command, cwd=root, runs=3)
+        subprocess.run(command[:-1], cwd=root, stdout=subprocess.DEVNULL, check=False)
+        warm = _median_seconds(command[:-1], cwd=root, runs=3)
+        growth = (
+            f" | x{cold / previous[1]:.1f} time for x{size / previous[0]:.0f} modules"
+            if previous
+            else ""
+        )
+        print(f"  {size:6,d} modules: cold {cold:.2f} s, warm {warm:.2f} s{growth}")
+        previous = (size, cold)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for package in ("django", "sympy"):
+            _compare_with_lint_imports(package, work)
+        for package in ("django", "sympy"):
+            _cut_quality(package)
+        _scaling(work)
+
+
+if __name__ == "__main__":
+    main()

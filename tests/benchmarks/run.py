@@ -1,0 +1,32 @@
+"""Run every benchmark in this folder (`bench_*.py`, each with a `main()` that prints figures).
+
+Usage: python tests/benchmarks/run.py [NAME ...]   (names without the bench_ prefix)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    for path in sorted(HERE.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        if wanted and name not in wanted:
+            continue
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        print(f"\n=== {path.name} ===", flush=True)
+        module.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,126 @@
+"""`unknot analyze` end to end: the real CLI in a subprocess on sample packages on disk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ASSETS = Path(__file__).parents[1] / "assets"
+REPO = Path(__file__).parents[2]
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unknot", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def asset(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def copy(name: str) -> Path:
+        destination = tmp_path / name
+        shutil.copytree(ASSETS / name, destination, ignore=shutil.ignore_patterns(".unknot_cache"))
+        return destination
+
+    return copy
+
+
+def test_gate_fails_with_file_and_line(asset) -> None:  # type: ignore[no-untyped-def]
+    result = _run("analyze", "shop", cwd=asset("tangled"))
+    assert result.returncode == 1, result.stderr
+    assert "FAIL max-cycles.import-time: 2 import-time cycle(s)" in result.stdout
+    assert "shop/ring/" in result.stdout
+    assert "shop/big.py:1 shop.big: 310 lines > 300" in result.stdout
+
+
+def test_json_report_has_every_section(asset) -> None:  # type: ignore[no-untyped-def]
+    result = _run("analyze", "shop", "--format", "json", cwd=asset("tangled"))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    assert data["summary"]["circular_dependencies"] == 4
+    assert data["summary"]["cycles_by_kind"] == {"deferred": 1, "import-time": 2, "typing": 1}
+    kinds = {tuple(c["modules"]): c["kind"] for c in data["cycles"]}
+    assert kinds[("shop.billing", "shop.ledger")] == "deferred"
+    assert kinds[("shop.models", "shop.repo")] == "typing"
+    cut = data["cycles"][0]["cuts"][0]
+    assert set(cut) >= {"importer", "imported", "sites", "witness", "weight"}
+    assert set(cut["sites"][0]) == {"importer", "imported", "file", "line", "text", "kind"}
+    assert [s["module"] for s in data["shims"]] == ["shop.legacy_names"]
+    assert {m["name"]: m["tier"] for m in data["modules"]}["shop.catalog"] == 1
+    assert data["passed"] is False
+
+
+def test_json_is_byte_stable_and_cache_does_not_change_it(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    cold = _run("analyze", "shop", "-f", "json", cwd=project).stdout
+    assert (project / ".unknot_cache").is_dir()
+    warm = _run("analyze", "shop", "-f", "json", cwd=project).stdout
+    uncached = _run("analyze", "shop", "-f", "json", "--no-cache", cwd=project).stdout
+    assert cold == warm == uncached
+
+
+def test_syntax_error_stops_with_file_and_line(asset) -> None:  # type: ignore[no-untyped-def]
+    result = _run("analyze", "pkg", "--root", "src", cwd=asset("broken"))
+    assert result.returncode == 2
+    assert "error[syntax-error]: pkg/bad.py:1: invalid syntax" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_user_packages_named_like_ours_are_read_from_disk(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("namesake")
+    for package, modules in [
+        ("analyzer", ["analyzer.left", "analyzer.right"]),
+        ("reports", ["reports.one", "reports.two"]),
+    ]:
+        result = _run("analyze", package, "-f", "json", cwd=project)
+        assert result.returncode == 1, result.stderr
+        assert [c["modules"] for c in json.loads(result.stdout)["cycles"]] == [modules]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["analyze", "shopp"], "package-not-found"),
+        (["analyze", "shop.nowhere"], "package-not-found"),
+        (["analyze", "not a target"], "target-not-found"),
+        (["analyze", "shop", "--root", "missing"], "root-not-found"),
+        (["analyze", "shop", "--format", "yaml"], "unknown-format"),
+    ],
+)
+def test_bad_input_is_one_line_with_code_and_hint(asset, args: list[str], code: str) -> None:  # type: ignore[no-untyped-def]
+    result = _run(*args, cwd=asset("tangled"))
+    assert result.returncode == 2
+    assert f"error[{code}]" in result.stderr
+    assert "hint:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_pyproject_is_a_config_error(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    (project / "pyproject.toml").write_text("[tool.unknot\n")
+    result = _run("analyze", "shop", cwd=project)
+    assert result.returncode == 2
+    assert "error[bad-config]" in result.stderr
+
+
+def test_debug_shows_the_traceback(asset) -> None:  # type: ignore[no-untyped-def]
+    result = _run("--debug", "analyze", "shopp", cwd=asset("tangled"))
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+
+
+def test_this_repository_gates_its_bot() -> None:
+    result = _run("analyze", "orchestration", cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All gates passed." in result.stdout

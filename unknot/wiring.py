@@ -1,0 +1,54 @@
+"""Wiring: build use cases with their adapters, and pick renderers. Imported lazily by commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from analyzer.adapters.grimp_source import GrimpSource
+from analyzer.analyse import analyse
+from analyzer.config import load_target
+from analyzer.model import Analysis
+from reports.formats import FORMATS
+from reports.terminal import render_terminal
+from unknot.errors import CliError
+
+__all__ = ["check_format", "run_analysis", "write_report"]
+
+
+def run_analysis(
+    name: str,
+    *,
+    cwd: Path,
+    root: Path | None = None,
+    no_cache: bool = False,
+    max_module_lines: int | None = None,
+) -> Analysis:
+    """Load TARGET from configuration, scan it from disk and analyse it."""
+    target = load_target(name, cwd=cwd, root=root, no_cache=no_cache)
+    if max_module_lines is not None:
+        gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
+        target = dataclasses.replace(target, gates=gates)
+    return analyse(target, source=GrimpSource(target.root, cache_dir=target.cache_dir))
+
+
+def check_format(output_format: str) -> None:
+    """Fail before any work when the format is unknown."""
+    if output_format != "text" and output_format not in FORMATS:
+        known = ", ".join(["text", *sorted(FORMATS)])
+        raise CliError(
+            code="unknown-format",
+            message=f"Unknown format '{output_format}'.",
+            hint=f"Choose one of: {known}.",
+        )
+
+
+def write_report(analysis: Analysis, output_format: str, *, verbose: bool = False) -> None:
+    check_format(output_format)
+    if output_format == "text":
+        render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
+        return
+    sys.stdout.write(FORMATS[output_format](analysis))
