@@ -7,10 +7,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from bot_scenarios import GOLDEN_STOP, GOLDEN_TARGET, GOLDEN_TARGET_2, after, golden_zone_candles
-from conftest import RunCycle
 
 from bot.domain.trading import CycleStatus
+from tests.bot.bot_scenarios import (
+    GOLDEN_STOP,
+    GOLDEN_TARGET,
+    GOLDEN_TARGET_2,
+    RunCycle,
+    after,
+    golden_zone_candles,
+)
 
 
 def _fills(db: Path) -> list[tuple[str, str, str]]:
