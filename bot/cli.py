@@ -7,6 +7,7 @@ executed, held, found no new candle or was rejected by a guard; 1 for an `error`
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from typing import Annotated
@@ -67,6 +68,11 @@ _out = Console(highlight=False, soft_wrap=True)
 @app.callback()
 def _root(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
     _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
 
 
 def _print_cycle(result: CycleResult) -> None:
