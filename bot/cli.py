@@ -115,7 +115,11 @@ def dry_run(
         result = session.lifecycle.run_once()
         _print_cycle(result)
         return 1 if result.status is CycleStatus.ERROR else 0
-    use_cases.run_daemon(session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle)
+    ran = use_cases.run_daemon(
+        session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle
+    )
+    if not json_:
+        Console(stderr=True).print(f"Stopped after {ran} cycle(s).")
     return 0
 
 
