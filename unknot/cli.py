@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze, diff, graph, rules
+from unknot.commands import analyze, codemod, diff, graph, rules
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -51,13 +51,15 @@ analyze.register(app)
 graph.register(app)
 diff.register(app)
 rules.register(app)
+codemod.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
     from analyzer.errors import AnalyzerError
+    from codemods.errors import CodemodError
     from reports.errors import ReportError
 
-    return (CliError, AnalyzerError, ReportError)
+    return (CliError, AnalyzerError, CodemodError, ReportError)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,12 +8,14 @@ docstring line at column 0 is never taken for code.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
 from analyzer.model import ImportKind
 
 __all__ = [
+    "LineMask",
     "TopLevelDefinition",
     "classify_import_lines",
     "masked_lines",
@@ -35,27 +37,43 @@ _BRANCH_OWNERS = ("if ", "if(", "try:", "for ", "while ")
 _DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
 
 
-def masked_lines(text: str) -> frozenset[int]:
-    """Line numbers (1-based) that continue a triple-quoted string, so are not code.
+class LineMask:
+    """Line numbers inside multi-line strings, kept as sorted spans (docstrings can be half of
+    a file: a set of every line costs more than the scan that finds them)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def __contains__(self, line: object) -> bool:
+        if not isinstance(line, int):
+            return False
+        index = bisect.bisect_right(self._starts, line) - 1
+        return index >= 0 and line <= self._ends[index]
+
+
+def masked_lines(text: str) -> LineMask:
+    """Lines (1-based) that continue a triple-quoted string, so are not code.
 
     Triple quotes inside ordinary strings or comments are not told apart: rare enough that
     the speed is worth it (a full tokenizer costs ~4x as much).
     """
-    if '"""' not in text and "'''" not in text:
-        return frozenset()
-    masked: set[int] = set()
-    line, position = 1, 0
-    for match in _TRIPLE_QUOTED.finditer(text):
-        newlines = match.group().count("\n")
-        if newlines:
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            masked.update(range(line + 1, line + newlines + 1))
-    return frozenset(masked)
+    spans: list[tuple[int, int]] = []
+    if '"""' in text or "'''" in text:
+        line, position = 1, 0
+        for match in _TRIPLE_QUOTED.finditer(text):
+            newlines = match.group().count("\n")
+            if newlines:
+                line += text.count("\n", position, match.start())
+                position = match.start()
+                spans.append((line + 1, line + newlines))
+    return LineMask(spans)
 
 
 def classify_import_lines(
-    text: str, lines: Iterable[int], *, mask: frozenset[int] | None = None
+    text: str, lines: Iterable[int], *, mask: LineMask | None = None
 ) -> dict[int, ImportKind]:
     """The kind of the import statement starting on each given line.
 
@@ -75,7 +93,7 @@ def classify_import_lines(
     return kinds
 
 
-def _enclosing_kind(source: Sequence[str], line: int, mask: frozenset[int]) -> ImportKind:
+def _enclosing_kind(source: Sequence[str], line: int, mask: LineMask) -> ImportKind:
     indent = _indent(source[line - 1])
     deferred = False
     skip_to_if_at: int | None = None
@@ -121,7 +139,7 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def top_level_definitions(text: str, *, mask: frozenset[int]) -> list[TopLevelDefinition]:
+def top_level_definitions(text: str, *, mask: LineMask) -> list[TopLevelDefinition]:
     """Top-level functions and classes with their extent (decorators and trailing blanks out)."""
     lines = text.split("\n")
     starts = [

@@ -1,0 +1,89 @@
+"""After a move: did it create an import cycle? Asked through the `CycleFinder` port.
+
+The changed files are laid out in a scratch copy of the touched packages, so the check also
+works for a dry run, and the cycles found there are compared with those of the tree as it is.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from codemods.apply import ChangeSet
+from codemods.layout import Layout
+from codemods.names import Rename
+from codemods.ports import CycleFinder
+
+__all__ = ["new_cycles"]
+
+
+def _copy_tree(layout: Layout, packages: list[tuple[Path, str]], scratch: Path) -> dict[Path, Path]:
+    """Copy each (import root, package) into `scratch`; return each import root's copy."""
+    copies: dict[Path, Path] = {}
+    for index, import_root in enumerate(layout.import_roots):
+        copies[import_root] = scratch / str(index)
+        copies[import_root].mkdir()
+    for import_root, package in packages:
+        source = import_root / package
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                copies[import_root] / package,
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            )
+        elif source.with_suffix(".py").is_file():
+            shutil.copy2(source.with_suffix(".py"), copies[import_root] / f"{package}.py")
+    return copies
+
+
+def _relocate(path: Path, copies: dict[Path, Path]) -> Path | None:
+    for import_root, copy in copies.items():  # deepest import root first
+        if path.is_relative_to(import_root):
+            return copy / path.relative_to(import_root)
+    return None
+
+
+def _apply_in_copy(changes: ChangeSet, copies: dict[Path, Path]) -> None:
+    for move in changes.moves:
+        source, target = _relocate(move.source, copies), _relocate(move.target, copies)
+        if source is not None and target is not None and source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+    for path, text in changes.writes:
+        copy = _relocate(path, copies)
+        if copy is not None and path.suffix == ".py":
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(text, encoding="utf-8")
+    for path in changes.deletes:
+        copy = _relocate(path, copies)
+        if copy is not None and copy.exists():
+            copy.unlink()
+
+
+def _top_packages(layout: Layout, names: list[str]) -> list[tuple[Path, str]]:
+    found = []
+    for top in sorted({n.split(".")[0] for n in names}):
+        for import_root in layout.import_roots:
+            if (import_root / top).is_dir() or (import_root / f"{top}.py").is_file():
+                found.append((import_root, top))
+                break
+    return found
+
+
+def new_cycles(
+    layout: Layout, changes: ChangeSet, rename: Rename, finder: CycleFinder
+) -> tuple[tuple[str, ...], ...]:
+    """The import cycles in the touched packages after `changes` that were not there before."""
+    packages = _top_packages(layout, [rename.old, rename.new])
+    before: set[tuple[str, ...]] = set()
+    for import_root, package in packages:
+        for cycle in finder.cycles(import_root, package):
+            before.add(tuple(sorted(rename.apply(m) or m for m in cycle)))
+    after: set[tuple[str, ...]] = set()
+    with tempfile.TemporaryDirectory(prefix="unknot-cycles-") as scratch:
+        copies = _copy_tree(layout, packages, Path(scratch))
+        _apply_in_copy(changes, copies)
+        for import_root, package in packages + _top_packages(layout, [rename.new]):
+            after.update(tuple(sorted(c)) for c in finder.cycles(copies[import_root], package))
+    return tuple(sorted(after - before))

@@ -1,0 +1,242 @@
+"""The move codemod: rewrite every reference to OLD in one module so that it names NEW.
+
+One libcst codemod class, `MoveModuleCodemod`. Its `CodemodContext` carries the file's module
+and package names; for the moved files themselves it also gets the package they will live in, so
+their own relative imports are recomputed for the new location. Each statement stays where it is
+(TYPE_CHECKING blocks, function bodies, try/except) and keeps its style: relative imports stay
+relative when they can, and a binding keeps its name (`from a.b import c` becomes
+`from n import d as c`), so the code that uses it still resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+
+from codemods.names import Rename, relative_spelling, resolve_relative
+from codemods.references import ReferenceScan, scan_references
+
+__all__ = ["MoveModuleCodemod", "dotted_expression", "end_like"]
+
+
+def dotted_expression(name: str) -> cst.Attribute | cst.Name:
+    """`a.b.c` as a libcst expression."""
+    parts = name.split(".")
+    node: cst.Attribute | cst.Name = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(value=node, attr=cst.Name(part))
+    return node
+
+
+def end_like(
+    alias: cst.ImportAlias, last: cst.ImportAlias, *, parenthesized: bool
+) -> cst.ImportAlias:
+    """`alias` made the last name of its import, where `last` used to end the list."""
+    if not parenthesized:
+        # Without parentheses a trailing comma is a syntax error.
+        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    mine, theirs = alias.comma, last.comma
+    if not isinstance(theirs, cst.Comma):
+        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    if isinstance(mine, cst.Comma) and isinstance(
+        mine.whitespace_after, cst.ParenthesizedWhitespace
+    ):
+        after = theirs.whitespace_after
+        if isinstance(after, cst.ParenthesizedWhitespace):
+            closing = mine.whitespace_after.with_changes(last_line=after.last_line)
+            return alias.with_changes(comma=mine.with_changes(whitespace_after=closing))
+    return alias.with_changes(comma=theirs)
+
+
+class MoveModuleCodemod(VisitorBasedCodemodCommand):
+    """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
+
+    DESCRIPTION = "Move a module or package and rewrite every reference to it."
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, PositionProvider)
+
+    def __init__(
+        self, context: CodemodContext, rename: Rename, *, new_package: str | None = None
+    ) -> None:
+        super().__init__(context)
+        self.rename = rename
+        self.new_package = new_package
+        self.imports_rewritten = 0
+        self.strings_rewritten = 0
+        self.scan = ReferenceScan()
+        self._pending: list[cst.BaseSmallStatement] = []
+        self._import_depth = 0
+
+    # -- driving -----------------------------------------------------------------------------
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        self.scan = scan_references(self.context, self.rename)
+        return tree.visit(self)
+
+    @property
+    def _old_package(self) -> str:
+        return self.context.full_package_name or ""
+
+    @property
+    def _home(self) -> str:
+        """The package this file's relative imports are spelled from after the move."""
+        return self._old_package if self.new_package is None else self.new_package
+
+    # -- import statements -------------------------------------------------------------------
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self._import_depth += 1
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self._import_depth += 1
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
+        self._import_depth -= 1
+        aliases = [self._move_import_alias(alias) for alias in updated_node.names]
+        if all(new is old for new, old in zip(aliases, updated_node.names, strict=True)):
+            return updated_node
+        self.imports_rewritten += 1
+        return updated_node.with_changes(names=aliases)
+
+    def _move_import_alias(self, alias: cst.ImportAlias) -> cst.ImportAlias:
+        name = get_full_name_for_node(alias.name) or ""
+        new = self.rename.apply(name)
+        if new is None:
+            return alias
+        asname = alias.asname
+        if asname is None and name == self.rename.old and "." not in name:
+            # `import a` binds `a`; keep that binding: `import n.d as a`.
+            asname = cst.AsName(name=cst.Name(name))
+        if asname is not None and get_full_name_for_node(asname.name) == new:
+            asname = None
+        return alias.with_changes(name=dotted_expression(new), asname=asname)
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.BaseSmallStatement:
+        self._import_depth -= 1
+        base = self._absolute_base(updated_node)
+        if base is None:
+            return updated_node
+        renamed = self.rename.apply(base)
+        if renamed is not None:
+            self.imports_rewritten += 1
+            return self._respell(updated_node, renamed)
+        if not isinstance(updated_node.names, cst.ImportStar):
+            moving = [
+                a for a in updated_node.names if f"{base}.{a.evaluated_name}" == self.rename.old
+            ]
+            if moving:
+                self.imports_rewritten += 1
+                return self._split(updated_node, moving)
+        if self.new_package is not None and updated_node.relative:
+            respelled = self._respell(updated_node, base)
+            self.imports_rewritten += respelled is not updated_node
+            return respelled
+        return updated_node
+
+    def _absolute_base(self, node: cst.ImportFrom) -> str | None:
+        module = get_full_name_for_node(node.module) if node.module is not None else None
+        if not node.relative:
+            return module
+        return resolve_relative(self._old_package, len(node.relative), module)
+
+    def _respell(self, node: cst.ImportFrom, target: str) -> cst.ImportFrom:
+        """`node` importing from `target`, relative if it was and still can be."""
+        spelling = relative_spelling(self._home, target) if node.relative else None
+        if spelling is None:
+            new = node.with_changes(relative=(), module=dotted_expression(target))
+        else:
+            level, module = spelling
+            dots = [cst.Dot() for _ in range(level)]
+            new = node.with_changes(
+                relative=dots, module=dotted_expression(module) if module else None
+            )
+        if new.deep_equals(node):
+            return node
+        if node.module is None and new.module is not None:
+            new = new.with_changes(whitespace_after_from=cst.SimpleWhitespace(" "))
+        return new
+
+    def _split(
+        self, node: cst.ImportFrom, moving: Sequence[cst.ImportAlias]
+    ) -> cst.BaseSmallStatement:
+        names = node.names
+        assert not isinstance(names, cst.ImportStar)
+        staying = [a for a in names if a not in moving]
+        if not staying and len(moving) == 1:
+            return self._import_of_new(moving[0], like=node)
+        if staying and names[-1] in moving:
+            staying[-1] = end_like(staying[-1], names[-1], parenthesized=bool(node.lpar))
+        self._pending.extend(self._import_of_new(alias, like=node) for alias in moving)
+        if not staying:
+            return cst.RemovalSentinel.REMOVE  # type: ignore[return-value]
+        return node.with_changes(names=staying)
+
+    def _import_of_new(
+        self, alias: cst.ImportAlias, *, like: cst.ImportFrom
+    ) -> cst.BaseSmallStatement:
+        """An import that binds the same local name as `alias`, but to NEW."""
+        bound = str(alias.evaluated_alias or alias.evaluated_name)
+        parent, _, leaf = self.rename.new.rpartition(".")
+        asname = None if bound == leaf else cst.AsName(name=cst.Name(bound))
+        if not parent:
+            return cst.Import(names=[cst.ImportAlias(name=cst.Name(leaf), asname=asname)])
+        new_alias = alias.with_changes(name=cst.Name(leaf), asname=asname)
+        if alias in like.names:  # type: ignore[operator]
+            new_alias = new_alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            if len(like.names) > 1:  # type: ignore[arg-type]
+                new_alias = cst.ImportAlias(name=cst.Name(leaf), asname=asname)
+        base = like.with_changes(names=[new_alias], lpar=None, rpar=None)
+        if len(like.names) == 1:  # type: ignore[arg-type]
+            base = like.with_changes(names=[new_alias])
+        return self._respell(base, parent)
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        extra: list[cst.BaseSmallStatement] = self._pending
+        self._pending = []
+        if any(stmt in self.scan.needs_import for stmt in original_node.body):
+            new_import = cst.Import(
+                names=[cst.ImportAlias(name=dotted_expression(self.rename.new))]
+            )
+            extra = [*extra, new_import]
+            self.imports_rewritten += 1
+        if not updated_node.body and not extra:
+            return cst.RemovalSentinel.REMOVE
+        if not extra:
+            return updated_node
+        lines: list[cst.BaseStatement] = [cst.SimpleStatementLine(body=[stmt]) for stmt in extra]
+        if updated_node.body:
+            lines.insert(0, updated_node)
+        else:
+            lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        return cst.FlattenSentinel(lines)
+
+    # -- code that uses the imports ----------------------------------------------------------
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        if self._import_depth or original_node not in self.scan.chains:
+            return updated_node
+        return dotted_expression(self.rename.new)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if self._import_depth or original_node not in self.scan.chains:
+            return updated_node
+        return dotted_expression(self.rename.new)
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        new = self.scan.strings.get(original_node)
+        if new is None:
+            return updated_node
+        self.strings_rewritten += 1
+        quote = updated_node.quote
+        return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")

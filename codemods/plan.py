@@ -1,0 +1,237 @@
+"""The move use case: validate, find what moves, run the codemod, and say what would change."""
+
+from __future__ import annotations
+
+import difflib
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codemods.apply import ChangeSet, FileMove
+from codemods.errors import (
+    FilesUnreadable,
+    ModuleNotFound,
+    OutsideRoots,
+    ReadOnlyFiles,
+    TargetExists,
+    TargetInsideSource,
+)
+from codemods.layout import Layout, ModuleLocation, python_files
+from codemods.mirror import mirrored_test_packages, mirrored_tests, missing_packages, moved_files
+from codemods.names import Rename, is_within
+from codemods.references import StringHit
+from codemods.runner import Changed, Failed, FileJob, FileResult, Skipped, Unchanged, run_move
+from codemods.shim import shim_text
+from codemods.textrefs import TextHit, find_text_hits, rewrite_text
+
+__all__ = ["FileChange", "MovePlan", "MoveRequest", "check_failures", "check_writable", "plan_move"]
+
+
+@dataclass(frozen=True)
+class MoveRequest:
+    root: Path
+    old: str
+    new: str
+    import_roots: tuple[Path, ...] = ()
+    shim: bool = False
+    include_text: bool = False
+    workers: int | None = None
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file's change: `old_path` None when created, `new_path` None when deleted."""
+
+    old_path: Path | None
+    new_path: Path | None
+    old_text: str
+    new_text: str
+    imports_rewritten: int = 0
+    strings_rewritten: int = 0
+
+
+@dataclass(frozen=True)
+class MovePlan:
+    """What a move would do; `changes` is empty (and `message` says why) for a no-op."""
+
+    rename: Rename
+    root: Path
+    changes: tuple[FileChange, ...] = ()
+    moves: tuple[FileMove, ...] = ()
+    tests_moved: tuple[FileMove, ...] = ()
+    review: tuple[tuple[Path, StringHit], ...] = ()
+    text_hits: tuple[TextHit, ...] = ()
+    used_names: frozenset[str] = field(default_factory=frozenset)
+    scanned: int = 0
+    parsed: int = 0
+    message: str = ""
+
+    def change_set(self) -> ChangeSet:
+        writes = tuple(
+            (c.new_path, c.new_text)
+            for c in self.changes
+            if c.new_path is not None and (c.old_path is None or c.new_text != c.old_text)
+        )
+        return ChangeSet(root=self.root, moves=self.moves + self.tests_moved, writes=writes)
+
+
+def _validate(request: MoveRequest, layout: Layout, files: list[Path]) -> ModuleLocation | None:
+    """OLD's location, or None when the move is already done; raises on bad input."""
+    for import_root in layout.import_roots:
+        if not import_root.is_relative_to(layout.root):
+            raise OutsideRoots(
+                f"Import root {import_root} is outside the repository root {layout.root}.",
+                hint="Pass an --import-root inside --root, or a --root that contains it.",
+            )
+    if request.new == request.old or is_within(request.new, request.old):
+        raise TargetInsideSource(
+            f"'{request.new}' is inside '{request.old}': a module cannot move into itself.",
+            hint="Choose a NEW outside OLD.",
+        )
+    source = layout.locate(request.old)
+    target = layout.locate(request.new)
+    if source is None:
+        if target is not None:
+            return None
+        close = difflib.get_close_matches(request.old, layout.all_modules(files), n=3, cutoff=0.6)
+        raise ModuleNotFound(
+            f"No module '{request.old}' under the import roots of {layout.root}.",
+            hint=f"Did you mean {', '.join(close)}?"
+            if close
+            else "Check --root and --import-root.",
+        )
+    if target is not None:
+        raise TargetExists(
+            f"'{request.new}' already exists at {target.path}.",
+            hint="Pick a new name, or move the existing module away first.",
+        )
+    return source
+
+
+def _target_path(layout: Layout, source: ModuleLocation, new: str) -> Path:
+    home = layout.home_for(new, source)
+    path = home.joinpath(*new.split("."))
+    if not source.is_package:
+        path = path.with_suffix(".py")
+    if path.exists():
+        raise TargetExists(f"'{path}' already exists.", hint="Pick a new name.")
+    return path
+
+
+def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path]) -> list[FileJob]:
+    jobs = []
+    for path in files:
+        names = layout.module_of(path)
+        module, package = names if names is not None else (None, None)
+        target = moves.get(path)
+        new_package = None
+        if target is not None:
+            new_names = layout.module_of(target)
+            new_package = new_names[1] if new_names is not None else None
+        jobs.append(FileJob(path, module, package, new_package, always=target is not None))
+    return jobs
+
+
+def check_failures(results: Iterable[FileResult], root: Path) -> None:
+    failed = [r for r in results if isinstance(r, Failed)]
+    if failed:
+        lines = [f"{r.path.relative_to(root)}:{r.line or 1}: {r.message}" for r in failed]
+        code = failed[0].code if len({r.code for r in failed}) == 1 else "unparsable-file"
+        raise FilesUnreadable(
+            f"{len(failed)} file(s) that may need rewriting cannot be read: " + "; ".join(lines),
+            hint="Fix these files (UTF-8, valid Python) and run again; nothing was written.",
+            code=code,
+        )
+
+
+def check_writable(paths: Iterable[Path], root: Path) -> None:
+    locked = sorted(str(p.relative_to(root)) for p in paths if not p.stat().st_mode & stat.S_IWUSR)
+    if locked:
+        raise ReadOnlyFiles(
+            f"Read-only file(s) would need changing: {', '.join(locked)}.",
+            hint="Make them writable (chmod u+w) and run again; nothing was written.",
+        )
+
+
+def plan_move(request: MoveRequest) -> MovePlan:
+    """Everything `move OLD NEW` would change, computed without writing anything."""
+    layout = Layout.detect(request.root, request.import_roots)
+    rename = Rename(request.old, request.new)
+    files = python_files(layout.root)
+    source = _validate(request, layout, files)
+    if source is None:
+        message = f"Nothing to do: '{request.old}' is already at '{request.new}'."
+        return MovePlan(rename, layout.root, message=message, scanned=len(files))
+    target = _target_path(layout, source, request.new)
+    moves = moved_files(source, target)
+    tests = mirrored_tests(layout.root, files, request.old, request.new)
+    moved = {m.source: m.target for m in [*moves, *tests]}
+    results = run_move(_jobs(layout, files, moved), rename, workers=request.workers)
+    check_failures(results, layout.root)
+    changes = _changes(results, moved)
+    created = [
+        *missing_packages(layout.home_for(request.new, source), request.new),
+        *mirrored_test_packages(tests),
+    ]
+    changes += [FileChange(None, p, "", "") for p in created]
+    used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
+    if request.shim:
+        shim_path = source.path / "__init__.py" if source.is_package else source.path
+        new_init = target / "__init__.py" if source.is_package else target
+        changes.append(FileChange(None, shim_path, "", shim_text(rename, new_init, used)))
+    text_hits = find_text_hits(layout.root, rename)
+    if request.include_text:
+        changes += _text_changes(text_hits, rename)
+    check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
+    return MovePlan(
+        rename,
+        layout.root,
+        tuple(changes),
+        tuple(moves),
+        tuple(tests),
+        review=tuple(
+            (r.path, hit) for r in results if isinstance(r, Changed | Unchanged) for hit in r.review
+        ),
+        text_hits=tuple(text_hits),
+        used_names=used,
+        scanned=len(files),
+        parsed=sum(1 for r in results if not isinstance(r, Skipped)),
+    )
+
+
+def _changes(results: list[FileResult], moved: dict[Path, Path]) -> list[FileChange]:
+    changes = []
+    for result in results:
+        target = moved.get(result.path, result.path)
+        if isinstance(result, Changed):
+            changes.append(
+                FileChange(
+                    result.path,
+                    target,
+                    result.old_text,
+                    result.new_text,
+                    result.imports_rewritten,
+                    result.strings_rewritten,
+                )
+            )
+        elif isinstance(result, Unchanged) and target != result.path:
+            changes.append(FileChange(result.path, target, result.text, result.text))
+    moved_results = {r.path for r in results if isinstance(r, Changed | Unchanged)}
+    for source, target in moved.items():
+        if source not in moved_results:  # data files of a moved package, or skipped files
+            text = (
+                source.read_text(encoding="utf-8", errors="surrogateescape")
+                if source.suffix == ".py"
+                else ""
+            )
+            changes.append(FileChange(source, target, text, text))
+    return changes
+
+
+def _text_changes(hits: list[TextHit], rename: Rename) -> list[FileChange]:
+    changes = []
+    for path in sorted({h.path for h in hits}):
+        text = path.read_text(encoding="utf-8")
+        changes.append(FileChange(path, path, text, rewrite_text(text, rename)))
+    return changes

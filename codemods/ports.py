@@ -1,0 +1,16 @@
+"""What the codemods ask of the outside world, as ports the composition root fills."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+__all__ = ["CycleFinder"]
+
+
+class CycleFinder(Protocol):
+    """Finds the import cycles of a package in a source tree (the CLI fills it with analyzer)."""
+
+    def cycles(self, root: Path, package: str) -> tuple[tuple[str, ...], ...]:
+        """Each cycle's modules (a strongly connected component with more than one), sorted."""
+        ...

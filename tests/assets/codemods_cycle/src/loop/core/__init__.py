@@ -1,0 +1,1 @@
+"""The core package; it does not import pricing itself."""

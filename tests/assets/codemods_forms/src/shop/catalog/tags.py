@@ -1,0 +1,2 @@
+def tag(name: str) -> str:
+    return f"#{name}"

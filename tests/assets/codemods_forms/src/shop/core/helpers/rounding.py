@@ -1,0 +1,2 @@
+def cents(value: float) -> float:
+    return round(value, 2)

@@ -1,0 +1,9 @@
+from dataclasses import dataclass
+
+Currency = str
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: Currency = "EUR"

@@ -1,0 +1,5 @@
+import shop.core.pricing
+
+
+def result() -> float:
+    return shop.core.pricing.price(10.0)

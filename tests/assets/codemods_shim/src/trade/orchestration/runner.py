@@ -1,0 +1,5 @@
+from trade.orchestration import symbols
+
+
+def first() -> str:
+    return symbols.normalize("btc/usd")

@@ -1,0 +1,3 @@
+__all__ = ["MARKETS"]
+
+MARKETS = ("BTC-USD", "ETH-USD")

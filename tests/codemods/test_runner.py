@@ -1,0 +1,70 @@
+"""The multi-file runner: a result per file, bad files isolated, workers give the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codemods.names import Rename
+from codemods.runner import Changed, Failed, FileJob, Skipped, Unchanged, prefilter, run_move
+
+RENAME = Rename("app.core.pricing", "app.billing.rates")
+
+
+def _jobs(tmp_path: Path, files: dict[str, bytes]) -> list[FileJob]:
+    jobs = []
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        jobs.append(FileJob(path, f"app.{path.stem}", "app"))
+    return jobs
+
+
+def test_one_result_per_file_and_a_bad_file_does_not_abort(tmp_path: Path) -> None:
+    jobs = _jobs(
+        tmp_path,
+        {
+            "a.py": b"from app.core.pricing import X\n",
+            "b.py": b"import os\n",
+            "c.py": b"from app.core.pricing import (\n",
+            "d.py": b"from app.core import money  # pricing elsewhere\n",
+            "e.py": b"import app.core.pricing\nS = '\xff'\n",
+        },
+    )
+    results = run_move(jobs, RENAME, workers=1)
+    kinds = [type(r).__name__ for r in results]
+    assert kinds == ["Changed", "Skipped", "Failed", "Unchanged", "Failed"]
+    changed, _, syntax, _, encoding = results
+    assert isinstance(changed, Changed)
+    assert changed.new_text == "from app.billing.rates import X\n"
+    assert isinstance(syntax, Failed)
+    assert syntax.code == "syntax-error"
+    assert syntax.line == 1
+    assert isinstance(encoding, Failed)
+    assert encoding.code == "not-utf8"
+
+
+def test_workers_give_the_same_results_as_one_process(tmp_path: Path) -> None:
+    files = {
+        f"m{i}.py": (b"from app.core.pricing import X\n" if i % 3 else b"import os\n")
+        for i in range(120)
+    }
+    jobs = _jobs(tmp_path, files)
+    assert run_move(jobs, RENAME, workers=2) == run_move(jobs, RENAME, workers=1)
+
+
+def test_moved_files_are_always_run(tmp_path: Path) -> None:
+    path = tmp_path / "pricing.py"
+    path.write_text("from . import money\n")
+    job = FileJob(path, "app.core.pricing", "app.core", "app.billing", always=True)
+    (result,) = run_move([job], RENAME, workers=1)
+    assert isinstance(result, Changed)
+    assert result.new_text == "from ..core import money\n"
+
+
+def test_prefilter_needs_the_leaf_and_the_top_package_or_a_relative_import() -> None:
+    assert prefilter(b"import app.core.pricing", "app.core.pricing")
+    assert prefilter(b"from . import pricing", "app.core.pricing")
+    assert not prefilter(b"pricing = 1", "app.core.pricing")
+    assert not prefilter(b"import app.core.pricingx", "app.core.pricing")
+    assert isinstance(Skipped(Path("x"), "r"), Skipped)
+    assert isinstance(Unchanged(Path("x"), "", (), frozenset()), Unchanged)

@@ -1,0 +1,137 @@
+"""`unknot codemod` end to end: the real CLI in a subprocess on sample repositories on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from codemods.apply import PAUSE_AFTER_ENV, PAUSE_FILE_ENV, STATE_DIR
+from tests.codemods.repos import copy_asset, snapshot
+
+OLD, NEW = "shop.core.pricing", "shop.billing.rates"
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "unknot", "codemod", *args]
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        _command(*args), cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_dry_run_prints_a_diff_and_a_summary_and_writes_nothing(tmp_path: Path) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    before = snapshot(root)
+    result = _run("move", OLD, NEW, cwd=root / "src" / "shop")  # --root: the git work tree
+    assert result.returncode == 0, result.stderr
+    assert "+++ b/src/shop/importers/f01_import_dotted.py" in result.stdout
+    assert "rename to src/shop/billing/rates.py" in result.stdout
+    assert "Dry run (pass --apply to write)" in result.stdout
+    assert "files moved 1" in result.stdout
+    assert snapshot(root) == before
+
+
+def test_apply_and_json_report(tmp_path: Path) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    result = _run(
+        "move", OLD, NEW, "--root", str(root), "--apply", "--format", "json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == 1
+    assert report["applied"] is True
+    assert report["files_changed"] == 30
+    assert report["tests_moved"] == [
+        ["tests/unit/shop/core/test_pricing.py", "tests/unit/shop/billing/test_rates.py"]
+    ]
+    assert (root / "src/shop/billing/rates.py").is_file()
+    again = _run("move", OLD, NEW, "--root", str(root), cwd=tmp_path)
+    assert again.returncode == 0
+    assert again.stdout.strip() == f"Nothing to do: '{OLD}' is already at '{NEW}'."
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("move", "shop.core.prcing", NEW), "module-not-found"),
+        (("move", OLD, "shop.core.cart"), "target-exists"),
+        (("move", "shop.core", "shop.core.inner"), "target-inside-source"),
+        (("move", OLD, NEW, "--format", "xml"), "unknown-format"),
+        (("remove-shim", "shop.core.cart"), "not-a-shim"),
+    ],
+)
+def test_bad_input_exits_2_with_a_code_and_a_hint(
+    tmp_path: Path, args: tuple[str, ...], code: str
+) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    before = snapshot(root)
+    result = _run(*args, "--apply", cwd=root)
+    assert result.returncode == 2
+    assert f"error[{code}]" in result.stderr
+    assert "hint:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root) == before
+
+
+def test_dirty_tree_is_refused(tmp_path: Path) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    (root / "src/shop/orders.py").write_text("# edited\n", encoding="utf-8")
+    before = snapshot(root)
+    result = _run("move", OLD, NEW, "--apply", cwd=root)
+    assert result.returncode == 2
+    assert "error[dirty-tree]" in result.stderr
+    assert snapshot(root) == before
+
+
+def test_a_sigkilled_apply_is_completed_by_the_next_run(tmp_path: Path) -> None:
+    expected = copy_asset("codemods_forms", tmp_path / "expected")
+    assert _run("move", OLD, NEW, "--apply", cwd=expected).returncode == 0
+    root = copy_asset("codemods_forms", tmp_path / "killed")
+    paused = tmp_path / "paused"
+    env = {**os.environ, PAUSE_AFTER_ENV: "5", PAUSE_FILE_ENV: str(paused)}
+    process = subprocess.Popen(
+        _command("move", OLD, NEW, "--apply"),
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not paused.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert paused.exists(), "the apply never reached its pause point"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert (root / STATE_DIR / "journal.json").is_file()
+    importers = sorted((root / "src/shop/importers").glob("f*.py"))
+    still_old = [p for p in importers if "shop.core.pricing" in p.read_text(encoding="utf-8")]
+    assert 0 < len(still_old) < len(importers) - 1, "killed half-way: neither tree yet"
+    result = _run("move", OLD, NEW, "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Completed an interrupted apply" in result.stdout
+    assert "Nothing to do" in result.stdout
+    assert snapshot(root) == snapshot(expected)
+
+
+def test_the_analyzer_warns_about_a_cycle_the_move_creates(tmp_path: Path) -> None:
+    root = copy_asset("codemods_cycle", tmp_path)
+    result = _run("move", "loop.core.pricing", "loop.billing.rates", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "warning: new import cycle: loop.a <-> loop.billing.rates" in result.stdout
+
+
+def test_remove_shim(tmp_path: Path) -> None:
+    root = copy_asset("codemods_shim", tmp_path)
+    result = _run("remove-shim", "trade.orchestration.symbols", "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "deleted src/trade/orchestration/symbols.py" in result.stdout
+    assert not (root / "src/trade/orchestration/symbols.py").exists()

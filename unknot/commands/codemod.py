@@ -1,0 +1,139 @@
+"""`unknot codemod move OLD NEW` and `unknot codemod remove-shim MODULE`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from unknot.errors import CliError
+from unknot.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from codemods import Outcome
+
+__all__ = ["register"]
+
+codemod_app = typer.Typer(
+    name="codemod",
+    help="Change the code: move a module, remove a re-export shim.",
+    no_args_is_help=True,
+)
+
+Root = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="The repository to change (default: the enclosing git work tree, "
+        "else the nearest pyproject.toml, else .).",
+    ),
+]
+ImportRoots = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--import-root",
+        help="A directory modules are imported from (repeatable; default: src/, "
+        "pyproject's package dirs, the root).",
+    ),
+]
+Apply = Annotated[
+    bool, typer.Option("--apply", help="Write the changes (default: a dry run that prints a diff).")
+]
+AllowDirty = Annotated[
+    bool,
+    typer.Option("--allow-dirty", help="Write even if the git work tree has uncommitted changes."),
+]
+Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text, json.")]
+
+
+class _AnalyzerCycles:
+    """The codemods' `CycleFinder` port, filled with the analyzer."""
+
+    def cycles(self, root: Path, package: str) -> tuple[tuple[str, ...], ...]:
+        from analyzer import scan_cycles
+
+        return scan_cycles(root, package)
+
+
+def _render(outcome: Outcome, output_format: str) -> int:
+    if output_format == "json":
+        payload = {**outcome.summary.as_dict(), "diff": outcome.diff}
+        sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+    else:
+        if not outcome.summary.applied and outcome.diff:
+            sys.stdout.write(outcome.diff)
+        sys.stdout.write("\n".join(outcome.summary.lines()) + "\n")
+    return ExitCode.OK
+
+
+def _check_format(output_format: str) -> None:
+    if output_format not in {"text", "json"}:
+        raise CliError(
+            code="unknown-format",
+            message=f"Unknown format '{output_format}'.",
+            hint="Choose text or json.",
+        )
+
+
+def _root(root: Path | None) -> Path:
+    from codemods import find_repository_root
+
+    return root.resolve() if root is not None else find_repository_root(Path.cwd())
+
+
+@codemod_app.command("move")
+def move(
+    old: Annotated[str, typer.Argument(help="The dotted name of the module or package to move.")],
+    new: Annotated[str, typer.Argument(help="Its new dotted name.")],
+    root: Root = None,
+    import_root: ImportRoots = None,
+    shim: Annotated[
+        bool, typer.Option("--shim", help="Leave OLD as a re-export shim that warns on import.")
+    ] = False,
+    include_text: Annotated[
+        bool,
+        typer.Option(
+            "--include-text",
+            help="Also rewrite mentions in non-Python files (pyproject, docs, configs).",
+        ),
+    ] = False,
+    apply: Apply = False,
+    allow_dirty: AllowDirty = False,
+    output_format: Format = "text",
+) -> int:
+    """Move OLD to NEW and rewrite every reference, tests included; a dry run unless --apply."""
+    from codemods import MoveRequest, move_module
+
+    _check_format(output_format)
+    request = MoveRequest(
+        _root(root), old, new, tuple(import_root or ()), shim=shim, include_text=include_text
+    )
+    outcome = move_module(
+        request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+    )
+    return _render(outcome, output_format)
+
+
+@codemod_app.command("remove-shim")
+def remove_shim(
+    module: Annotated[str, typer.Argument(help="The dotted name of the re-export shim.")],
+    root: Root = None,
+    import_root: ImportRoots = None,
+    apply: Apply = False,
+    allow_dirty: AllowDirty = False,
+    output_format: Format = "text",
+) -> int:
+    """Point every importer of the shim MODULE at the real home of each name, then delete it."""
+    from codemods import ShimRequest, remove_shim_module
+
+    _check_format(output_format)
+    request = ShimRequest(_root(root), module, tuple(import_root or ()))
+    outcome = remove_shim_module(request, apply=apply, allow_dirty=allow_dirty)
+    return _render(outcome, output_format)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(codemod_app)
