@@ -11,7 +11,7 @@ from __future__ import annotations
 from analyzer.model import ImportKind
 from reports.pictures.view import GraphView, ViewEdge, ViewNode
 
-__all__ = ["LARGE", "render"]
+__all__ = ["LARGE", "quote", "render"]
 
 LARGE = 150
 # Clusters, spline routing and crossing minimisation dominate Graphviz's time on large graphs:
