@@ -129,3 +129,10 @@ def test_svg_without_graphviz_names_the_package(shop: Path, tmp_path: Path) -> N
     assert result.returncode == 2
     assert "error[missing-tool]: SVG needs Graphviz's `dot` program" in result.stderr
     assert "apt-get install graphviz" in result.stderr
+
+
+def test_a_bad_option_is_a_usage_error_not_a_traceback(shop: Path) -> None:
+    result = _run("graph", "shop", "--bogus", cwd=shop)
+    assert result.returncode == 2
+    assert "No such option: --bogus" in result.stderr
+    assert "Traceback" not in result.stderr
