@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def typecheck(session: nox.Session) -> None:
 def contracts(session: nox.Session) -> None:
     """Check our own architecture rules on this repository."""
     session.run(str(Path(sys.executable).parent / "lint-imports"), "--no-cache", external=True)
+    _python(session, "-m", "unknot", "rules", "tool")
 
 
 @nox.session
@@ -53,6 +55,18 @@ def bench(session: nox.Session) -> None:
     """Run the benchmarks and print their figures."""
     _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev,bench]")
     _python(session, "tests/benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def pictures(session: nox.Session) -> None:
+    """Draw the pictures for real: SVG through Graphviz, HTML opened in headless Chromium."""
+    missing = [
+        pkg for cmd, pkg in (("dot", "graphviz"), ("chromium", "chromium")) if not shutil.which(cmd)
+    ]
+    if missing:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", *missing, external=True)
+    _python(session, "-m", "pytest", "-q", "tests/reports/pictures", "-rs", *session.posargs)
 
 
 @nox.session

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analyzer.model import Analysis
-from reports import json_report
+from reports import github, json_report, markdown, sarif
 
 __all__ = ["FORMATS", "Renderer"]
 
@@ -13,4 +13,7 @@ Renderer = Callable[[Analysis], str]
 
 FORMATS: dict[str, Renderer] = {
     "json": json_report.render,
+    "markdown": markdown.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }

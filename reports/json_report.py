@@ -16,22 +16,22 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {Edge: ("kind", "weight"), Cut: ("wei
 
 
 def to_data(value: Any) -> Any:
-    """Plain JSON data: dataclasses become objects, enums their values, tuples lists."""
+    """Plain JSON data: dataclasses become objects, tuples lists; str enums stay (they are str)."""
     kind = type(value)
+    if kind is tuple or kind is list:
+        return [to_data(item) for item in value]
     names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if names is None and hasattr(kind, "__dataclass_fields__"):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value)) + _PROPERTIES.get(
             kind, ()
         )
     if names is not None:
         data = {name: to_data(getattr(value, name)) for name in names}
-        if isinstance(value, Analysis):
+        if kind is Analysis:
             data["passed"] = value.passed
         return data
-    if isinstance(value, Enum):
+    if isinstance(value, Enum) and not isinstance(value, str):
         return value.value
-    if kind is tuple or kind is list:
-        return [to_data(item) for item in value]
     if isinstance(value, dict):
         return {str(key): to_data(item) for key, item in value.items()}
     return value

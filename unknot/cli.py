@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from unknot import __version__
-from unknot.commands import analyze, codemod
+from unknot.commands import analyze, codemod, diff, graph, rules
 from unknot.errors import CliError, render_error
 from unknot.exit_codes import ExitCode
 
@@ -48,14 +48,27 @@ def _root(
 
 
 analyze.register(app)
+graph.register(app)
+diff.register(app)
+rules.register(app)
 codemod.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
     from analyzer.errors import AnalyzerError
     from codemods.errors import CodemodError
+    from reports.errors import ReportError
 
-    return (CliError, AnalyzerError, CodemodError)
+    return (CliError, AnalyzerError, CodemodError, ReportError)
+
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    """click's usage errors, including those of the copy of click that newer typer vendors."""
+    try:
+        from typer._click.exceptions import ClickException as VendoredClickException
+    except ImportError:
+        return (click.ClickException,)
+    return (click.ClickException, VendoredClickException)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -68,8 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         err.print("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
+    except _click_errors() as exc:
+        exc.show()  # type: ignore[attr-defined]
         sys.exit(ExitCode.USAGE_ERROR)
     except KeyboardInterrupt:
         err.print("Interrupted.")

@@ -8,12 +8,14 @@ docstring line at column 0 is never taken for code.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
 from analyzer.model import ImportKind
 
 __all__ = [
+    "LineMask",
     "TopLevelDefinition",
     "classify_import_lines",
     "masked_lines",
@@ -27,35 +29,53 @@ TopLevelDefinition = tuple[str, str, int, int]
 _TRIPLE_QUOTED = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""' + r"|'''(?:[^'\\]|\\.|'(?!''))*'''", re.DOTALL
 )
-_HEADER = re.compile(
-    r"(?P<kw>async\s+def|def|class|if|elif|else|try|except|finally|with|for|while)\b"
+_HEADER_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<rest>(?P<kw>async[ \t]+def|def|class|if|elif|else|try|except"
+    r"|finally|with|for|while)\b[^\n]*)",
+    re.MULTILINE,
 )
 _TYPE_CHECKING = re.compile(r"if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
 _BRANCH_OWNERS = ("if ", "if(", "try:", "for ", "while ")
 _DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
 
 
-def masked_lines(text: str) -> frozenset[int]:
-    """Line numbers (1-based) that continue a triple-quoted string, so are not code.
+class LineMask:
+    """Line numbers inside multi-line strings, kept as sorted spans (docstrings can be half of
+    a file: a set of every line costs more than the scan that finds them)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def __contains__(self, line: object) -> bool:
+        if not isinstance(line, int):
+            return False
+        index = bisect.bisect_right(self._starts, line) - 1
+        return index >= 0 and line <= self._ends[index]
+
+
+def masked_lines(text: str) -> LineMask:
+    """Lines (1-based) that continue a triple-quoted string, so are not code.
 
     Triple quotes inside ordinary strings or comments are not told apart: rare enough that
     the speed is worth it (a full tokenizer costs ~4x as much).
     """
-    if '"""' not in text and "'''" not in text:
-        return frozenset()
-    masked: set[int] = set()
-    line, position = 1, 0
-    for match in _TRIPLE_QUOTED.finditer(text):
-        newlines = match.group().count("\n")
-        if newlines:
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            masked.update(range(line + 1, line + newlines + 1))
-    return frozenset(masked)
+    spans: list[tuple[int, int]] = []
+    if '"""' in text or "'''" in text:
+        line, position = 1, 0
+        for match in _TRIPLE_QUOTED.finditer(text):
+            newlines = match.group().count("\n")
+            if newlines:
+                line += text.count("\n", position, match.start())
+                position = match.start()
+                spans.append((line + 1, line + newlines))
+    return LineMask(spans)
 
 
 def classify_import_lines(
-    text: str, lines: Iterable[int], *, mask: frozenset[int] | None = None
+    text: str, lines: Iterable[int], *, mask: LineMask | None = None
 ) -> dict[int, ImportKind]:
     """The kind of the import statement starting on each given line.
 
@@ -63,28 +83,43 @@ def classify_import_lines(
     anything inside a `def` is deferred; anything under `if TYPE_CHECKING:` (not its `else`)
     is typing-only.
     """
-    source = text.split("\n")
     kinds: dict[int, ImportKind] = {}
+    headers: list[_Header] | None = None
+    starts: list[int] = []
+    source = text.split("\n")
     for line in lines:
         if line < 1 or line > len(source) or not source[line - 1][:1].isspace():
             kinds[line] = ImportKind.IMPORT_TIME
             continue
-        if mask is None:
-            mask = masked_lines(text)
-        kinds[line] = _enclosing_kind(source, line, mask)
+        if headers is None:
+            headers = _block_headers(text, masked_lines(text) if mask is None else mask)
+            starts = [header[0] for header in headers]
+        before = headers[: bisect.bisect_left(starts, line)]
+        kinds[line] = _enclosing_kind(before, _indent(source[line - 1]))
     return kinds
 
 
-def _enclosing_kind(source: Sequence[str], line: int, mask: frozenset[int]) -> ImportKind:
-    indent = _indent(source[line - 1])
+_Header = tuple[int, int, str, str]
+"""(line, indentation, keyword, text) of a line that opens a block."""
+
+
+def _block_headers(text: str, mask: LineMask) -> list[_Header]:
+    headers: list[_Header] = []
+    line, position = 1, 0
+    for match in _HEADER_LINE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        keyword, stripped = match.group("kw"), match.group("rest")
+        if line not in mask and _opens_block(keyword, stripped):
+            headers.append((line, len(match.group("indent")), keyword, stripped))
+    return headers
+
+
+def _enclosing_kind(headers: Sequence[_Header], indent: int) -> ImportKind:
+    """Walk the headers above an import, innermost first, to the module level."""
     deferred = False
     skip_to_if_at: int | None = None
-    for number in range(line - 1, 0, -1):
-        text = source[number - 1]
-        stripped = text.lstrip()
-        if not stripped or stripped[0] == "#" or number in mask:
-            continue
-        current = len(text) - len(stripped)
+    for _, current, keyword, stripped in reversed(headers):
         if skip_to_if_at is not None:
             if current == skip_to_if_at and stripped.startswith(_BRANCH_OWNERS):
                 skip_to_if_at = None
@@ -92,10 +127,6 @@ def _enclosing_kind(source: Sequence[str], line: int, mask: frozenset[int]) -> I
             continue
         if current >= indent:
             continue
-        header = _HEADER.match(stripped)
-        if header is None or not _opens_block(header.group("kw"), stripped):
-            continue
-        keyword = header.group("kw")
         indent = current
         if keyword in ("elif", "else", "except", "finally"):
             skip_to_if_at = current
@@ -121,7 +152,7 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def top_level_definitions(text: str, *, mask: frozenset[int]) -> list[TopLevelDefinition]:
+def top_level_definitions(text: str, *, mask: LineMask) -> list[TopLevelDefinition]:
     """Top-level functions and classes with their extent (decorators and trailing blanks out)."""
     lines = text.split("\n")
     starts = [

@@ -11,7 +11,7 @@ from unknot.exit_codes import ExitCode
 
 __all__ = ["register"]
 
-_FORMATS = "text, json"
+_FORMATS = "text, json, markdown, sarif, github"
 
 
 def analyze(
@@ -32,16 +32,31 @@ def analyze(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Scan every file afresh.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every row.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Fail when worse than this baseline (default: "
+            ".unknot/baseline-TARGET.json when present).",
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write the baseline from this analysis.")
+    ] = False,
 ) -> int:
     """Measure TARGET's import graph: cycles and imports to cut, sizes, extraction candidates,
     shims; exit 0 when every gate passes, 1 when one fails, 2 on bad input."""
-    from unknot.wiring import check_format, run_analysis, write_report
+    from unknot.baseline_cli import apply_baseline, write_with_baseline
+    from unknot.wiring import check_format, run_analysis
 
     check_format(output_format)
     analysis = run_analysis(
         target, cwd=Path.cwd(), root=root, no_cache=no_cache, max_module_lines=max_module_lines
     )
-    write_report(analysis, output_format, verbose=verbose)
+    analysis, figures = apply_baseline(
+        analysis, path=baseline, update=update_baseline, cwd=Path.cwd()
+    )
+    write_with_baseline(analysis, output_format, figures, verbose=verbose)
     return ExitCode.OK if analysis.passed else ExitCode.GATE_FAILED
 
 

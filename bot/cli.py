@@ -1,0 +1,222 @@
+"""`unknot-bot` / `python -m bot`: the paper-trading bot's command line (typer + rich).
+
+Each command parses, calls one use case, renders, and returns an exit code: 0 for a cycle that
+executed, held, found no new candle or was rejected by a guard; 1 for an `error` result;
+2 for bad input (unknown strategy, symbol, data source, unusable database); 130 on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from bot import use_cases
+from bot.cli_options import (
+    TRADING_RULES,
+    Account,
+    Data,
+    Db,
+    FeeRate,
+    Json,
+    LotSize,
+    MinOrderValue,
+    Now,
+    Params,
+    PositionSize,
+    Slippage,
+    Strategy,
+    Symbol,
+    TimeframeOpt,
+    build_options,
+    parse_moment,
+)
+from bot.domain.result_json import result_to_dict
+from bot.domain.trading import CycleResult, CycleStatus
+from bot.errors import BotError, UsageError
+from bot.views import (
+    backtest_to_dict,
+    dumps,
+    error_to_dict,
+    render_backtest,
+    render_cycle,
+    render_status,
+    status_to_dict,
+)
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="unknot-bot",
+    help="The reference paper-trading bot: dry-run cycles, backtests, paper accounts. "
+    + TRADING_RULES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+_state = {"debug": False, "json": False}
+_out = Console(highlight=False, soft_wrap=True)
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _print_cycle(result: CycleResult) -> None:
+    if _state["json"]:
+        print(dumps(result_to_dict(result)), flush=True)
+    else:
+        render_cycle(result, _out)
+
+
+@app.command(
+    "dry-run", help="Run one paper-trading cycle (or --daemon: one per interval). " + TRADING_RULES
+)
+def dry_run(
+    *,
+    strategy: Strategy,
+    symbol: Symbol = "BTC-USD",
+    timeframe: TimeframeOpt = "1h",
+    data: Data = "sample",
+    db: Db = "bot.sqlite",
+    account: Account = "default",
+    param: Params = None,
+    now: Now = None,
+    json_: Json = False,
+    daemon: Annotated[bool, typer.Option("--daemon", help="Repeat cycles until Ctrl-C.")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between daemon cycles.")] = 60.0,
+    max_cycles: Annotated[int | None, typer.Option(help="Stop the daemon after N cycles.")] = None,
+    fee_rate: FeeRate = "0.001",
+    slippage_bps: Slippage = "5",
+    lot_size: LotSize = "0.0001",
+    min_order_value: MinOrderValue = "10",
+    position_size: PositionSize = "0.25",
+) -> int:
+    _state["json"] = json_
+    rules = {"fee_rate": fee_rate, "slippage_bps": slippage_bps, "lot_size": lot_size,
+             "min_order_value": min_order_value, "position_size": position_size}  # fmt: skip
+    options = build_options(strategy=strategy, symbol=symbol, timeframe=timeframe, data=data,
+                            account=account, params=param, rules=rules)  # fmt: skip
+    session = use_cases.open_session(options, db=db, now=parse_moment(now))
+    if not daemon:
+        result = session.lifecycle.run_once()
+        _print_cycle(result)
+        return 1 if result.status is CycleStatus.ERROR else 0
+    ran = use_cases.run_daemon(
+        session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle
+    )
+    if not json_:
+        Console(stderr=True).print(f"Stopped after {ran} cycle(s).")
+    return 0
+
+
+@app.command(help="Replay history through the dry-run's orchestrator and fill model.")
+def backtest(
+    *,
+    strategy: Strategy,
+    symbol: Symbol = "BTC-USD",
+    timeframe: TimeframeOpt = "1h",
+    data: Data = "sample",
+    param: Params = None,
+    candles: Annotated[int, typer.Option(help="Candles to replay (sample and ccxt).")] = 2000,
+    end: Annotated[
+        str | None, typer.Option(help="End of the history, ISO 8601 (default: now).")
+    ] = None,
+    json_: Json = False,
+    fee_rate: FeeRate = "0.001",
+    slippage_bps: Slippage = "5",
+    lot_size: LotSize = "0.0001",
+    min_order_value: MinOrderValue = "10",
+    position_size: PositionSize = "0.25",
+) -> int:
+    _state["json"] = json_
+    rules = {"fee_rate": fee_rate, "slippage_bps": slippage_bps, "lot_size": lot_size,
+             "min_order_value": min_order_value, "position_size": position_size}  # fmt: skip
+    options = build_options(strategy=strategy, symbol=symbol, timeframe=timeframe, data=data,
+                            account="backtest", params=param, rules=rules)  # fmt: skip
+    if candles < 1:
+        raise UsageError("--candles must be at least 1.", code="bad-parameter")
+    stop = parse_moment(end) or int(time.time())
+    outcome = use_cases.backtest(options, candles=candles, end=stop)
+    if json_:
+        print(dumps(backtest_to_dict(outcome)))
+    else:
+        render_backtest(outcome, _out)
+    return 1 if outcome.error else 0
+
+
+@app.command(help="Start a new paper account (the old one is kept in the database's history).")
+def reset(
+    db: Db = "bot.sqlite",
+    account: Account = "default",
+    starting_cash: Annotated[
+        str, typer.Option(help="Cash of the new account, quote units.")
+    ] = "10000",
+    json_: Json = False,
+) -> int:
+    _state["json"] = json_
+    cash = use_cases.reset(db=db, account=account, starting_cash=starting_cash)
+    if json_:
+        print(
+            dumps(
+                {"schema_version": 1, "status": "reset", "account": account, "starting_cash": cash}
+            )
+        )
+    else:
+        _out.print(f"New paper account {account!r} with {cash:,.2f} in cash.")
+    return 0
+
+
+@app.command(help="Show the account: cash, open positions, equity, last cycles.")
+def status(
+    db: Db = "bot.sqlite",
+    account: Account = "default",
+    last: Annotated[int, typer.Option(help="How many recent cycles to show.")] = 5,
+    json_: Json = False,
+) -> int:
+    _state["json"] = json_
+    found = use_cases.status(db=db, account=account, last=last)
+    if json_:
+        print(dumps(status_to_dict(found)))
+    else:
+        render_status(found, _out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with its code; errors print a code, a message and a hint."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        code = app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        err.print("Interrupted.")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except BotError as exc:
+        if _state["debug"]:
+            raise
+        if _state["json"]:
+            print(dumps(error_to_dict(exc)))
+        else:
+            err.print(f"[bold red]error{escape(f'[{exc.code}]')}[/]: {escape(exc.message)}")
+            if exc.hint:
+                err.print(f"  [yellow]hint[/]: {escape(exc.hint)}")
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

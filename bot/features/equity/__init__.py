@@ -1,0 +1,5 @@
+"""Equity: accounting of fills, equity, drawdown and performance."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

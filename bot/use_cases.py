@@ -1,0 +1,95 @@
+"""The use cases behind the commands: each takes plain values and returns plain results."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import FrameType
+
+from bot.backtest_runner import BacktestOutcome, run_backtest
+from bot.composition import RunOptions, builder, make_clock, make_config, make_source
+from bot.domain.trading import CycleResult
+from bot.errors import UsageError
+from bot.orchestration.lifecycle import LifecycleService
+from bot.orchestration.paper_bot import PaperBot
+from bot.persistence.queries import AccountStatus, account_status
+from bot.persistence.sqlite_store import SqliteStore
+
+__all__ = ["Session", "backtest", "open_session", "reset", "run_daemon", "status"]
+
+
+@dataclass(frozen=True)
+class Session:
+    bot: PaperBot
+    lifecycle: LifecycleService
+    store: SqliteStore
+
+
+def open_session(options: RunOptions, *, db: str, now: int | None) -> Session:
+    """A bot wired to the SQLite store at `db`; bad options fail before the database opens."""
+    config = make_config(options)
+    source = make_source(options.data, config.symbol)
+    store = SqliteStore(Path(db))
+    bot, lifecycle = builder(
+        config, options, source=source, store=store, clock=make_clock(now)
+    ).build()
+    return Session(bot, lifecycle, store)
+
+
+def run_daemon(
+    session: Session,
+    *,
+    interval: float,
+    max_cycles: int | None,
+    on_result: Callable[[CycleResult], None],
+) -> int:
+    """Cycles every `interval` seconds; the first Ctrl-C stops between cycles, a second aborts."""
+    if interval <= 0:
+        raise UsageError("--interval must be positive.", code="bad-parameter")
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        session.bot.stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, stop)
+    previous_term = signal.signal(signal.SIGTERM, stop)
+    try:
+        return session.lifecycle.run_forever(interval, on_result, max_cycles=max_cycles)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
+
+
+def backtest(options: RunOptions, *, candles: int, end: int) -> BacktestOutcome:
+    return run_backtest(options, candles=candles, end=end)
+
+
+def reset(*, db: str, account: str, starting_cash: str) -> Decimal:
+    try:
+        cash = Decimal(starting_cash)
+    except InvalidOperation:
+        cash = Decimal(-1)
+    if not cash.is_finite() or cash <= 0:
+        raise UsageError(
+            f"--starting-cash {starting_cash!r} is not a positive number.", code="bad-parameter"
+        )
+    SqliteStore(Path(db)).reset(account, starting_cash=cash)
+    return cash
+
+
+def status(*, db: str, account: str, last: int) -> AccountStatus:
+    if not Path(db).exists():
+        raise UsageError(
+            f"No database at {db}.", code="no-database", hint="Run dry-run or reset first."
+        )
+    found = account_status(SqliteStore(Path(db)).connection, account, last=last)
+    if found is None:
+        raise UsageError(
+            f"No paper account {account!r} in {db}.",
+            code="no-account",
+            hint="Run `unknot-bot reset --account NAME` or a dry-run first.",
+        )
+    return found

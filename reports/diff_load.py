@@ -1,0 +1,113 @@
+"""Read an analysis back from the JSON of `unknot analyze --format json` (for `unknot diff`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from analyzer.model import (
+    SCHEMA_VERSION,
+    Analysis,
+    Candidate,
+    Cut,
+    Cycle,
+    Definition,
+    Edge,
+    GateOutcome,
+    Ignore,
+    ImportKind,
+    ImportSite,
+    Location,
+    ModuleInfo,
+    MutualPair,
+    Shim,
+    Summary,
+)
+from reports.errors import BadAnalysisFile
+
+__all__ = ["analysis_from_data", "load_analysis"]
+
+
+def _site(d: dict[str, Any]) -> ImportSite:
+    return ImportSite(
+        d["importer"], d["imported"], d["file"], int(d["line"]), d["text"], ImportKind(d["kind"])
+    )
+
+
+def _sites(items: list[dict[str, Any]]) -> tuple[ImportSite, ...]:
+    return tuple(_site(item) for item in items)
+
+
+def _cycle(d: dict[str, Any]) -> Cycle:
+    cuts = tuple(
+        Cut(c["importer"], c["imported"], _sites(c["sites"]), tuple(c["witness"]))
+        for c in d["cuts"]
+    )
+    return Cycle(tuple(d["modules"]), ImportKind(d["kind"]), tuple(d["witness"]), cuts, d["exact"])
+
+
+def _summary(d: dict[str, Any]) -> Summary:
+    by_kind = d["cycles_by_kind"]
+    pairs = by_kind.items() if isinstance(by_kind, dict) else by_kind
+    values = {key: value for key, value in d.items() if key != "cycles_by_kind"}
+    return Summary(**values, cycles_by_kind=tuple(sorted((str(k), int(v)) for k, v in pairs)))
+
+
+def _gate(d: dict[str, Any]) -> GateOutcome:
+    locations = tuple(Location(**location) for location in d.get("locations", ()))
+    values = {key: value for key, value in d.items() if key != "locations"}
+    return GateOutcome(**values, locations=locations)
+
+
+def analysis_from_data(data: dict[str, Any]) -> Analysis:
+    """The `Analysis` that `reports.json_report.render` wrote as `data`."""
+    return Analysis(
+        target=data["target"],
+        package=data["package"],
+        root=data["root"],
+        summary=_summary(data["summary"]),
+        modules=tuple(ModuleInfo(**m) for m in data["modules"]),
+        imports=tuple(
+            Edge(e["importer"], e["imported"], _sites(e["sites"])) for e in data["imports"]
+        ),
+        cycles=tuple(_cycle(c) for c in data["cycles"]),
+        package_cycles=tuple(_cycle(c) for c in data["package_cycles"]),
+        mutual_pairs=tuple(
+            MutualPair(p["first"], p["second"], ImportKind(p["kind"])) for p in data["mutual_pairs"]
+        ),
+        largest_definitions=tuple(Definition(**d) for d in data["largest_definitions"]),
+        candidates=tuple(Candidate(**c) for c in data["candidates"]),
+        shims=tuple(
+            Shim(s["module"], s["file"], tuple(s["sources"]), tuple(s["importers"]))
+            for s in data["shims"]
+        ),
+        gates=tuple(_gate(g) for g in data["gates"]),
+        ignores=tuple(Ignore(**i) for i in data.get("ignores", ())),
+        unused_ignores=tuple(Ignore(**i) for i in data.get("unused_ignores", ())),
+        warnings=tuple(data.get("warnings", ())),
+    )
+
+
+def load_analysis(path: Path) -> Analysis:
+    """Read `path`; `BadAnalysisFile` when unreadable, not JSON, or of another schema version."""
+    hint = f"Write it with `unknot analyze TARGET --format json > {path.name}`."
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BadAnalysisFile(f"Cannot read {path} ({error.strerror}).", hint=hint) from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BadAnalysisFile(f"{path} is not JSON ({error}).", hint=hint) from error
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version != SCHEMA_VERSION:
+        raise BadAnalysisFile(
+            f"{path} has schema version {version!r}; this unknot reads {SCHEMA_VERSION}.",
+            hint="Analyse both trees with the same version of unknot.",
+            code="analysis-version",
+        )
+    try:
+        return analysis_from_data(data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise BadAnalysisFile(
+            f"{path} is not an unknot analysis ({error!r}).", hint=hint
+        ) from error

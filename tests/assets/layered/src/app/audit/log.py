@@ -1,0 +1,5 @@
+import json
+
+
+def write(event: str) -> str:
+    return json.dumps(event)

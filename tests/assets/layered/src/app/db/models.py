@@ -1,0 +1,3 @@
+"""Models."""
+
+from app.api import views  # the violation: a lower layer imports a higher one

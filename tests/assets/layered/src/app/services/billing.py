@@ -1,0 +1,3 @@
+"""Billing."""
+
+from app.audit import log

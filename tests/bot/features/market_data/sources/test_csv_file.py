@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.timeframes import Timeframe
+from bot.errors import DataError, UsageError
+from bot.features.market_data.sources.csv_file import CsvSource, load_csv
+
+HOUR = Timeframe("1h", 3600)
+HEADER = "timestamp,open,high,low,close,volume\n"
+
+
+def _csv(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "candles.csv"
+    path.write_text(HEADER + body)
+    return path
+
+
+def test_seconds_milliseconds_and_iso_timestamps_are_read(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "1767225600,1,2,0.5,1.5,10\n1767229200000,1.5,2,1,1.8,11\n"
+        "2026-01-01T02:00:00Z,1.8,2,1.7,1.9,0\n",
+    )
+    series = load_csv(path, HOUR)
+
+    assert list(series.timestamps) == [1767225600, 1767229200, 1767232800]
+    assert list(series.closes) == [1.5, 1.8, 1.9]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "line"),
+    [
+        ("3600,1,2,0.5,1.5\n", "malformed-csv", 2),
+        ("3600,1,2,0.5,abc,10\n", "malformed-csv", 2),
+        ("3600,1,2,0.5,nan,10\n", "malformed-csv", 2),
+        ("3600,1,2,0.5,0,10\n", "malformed-csv", 2),
+        ("3600,1,0.4,0.5,1,10\n", "malformed-csv", 2),
+        ("yesterday,1,2,0.5,1,10\n", "malformed-csv", 2),
+        ("3600,1,2,0.5,1,10\n10800,1,2,0.5,1,10\n", "csv-gap", 3),
+        ("7200,1,2,0.5,1,10\n3600,1,2,0.5,1,10\n", "csv-out-of-order", 3),
+        ("3600,1,2,0.5,1,10\n3600,1,2,0.5,1,10\n", "csv-out-of-order", 3),
+        ("", "empty-csv", 2),
+    ],
+)
+def test_bad_rows_are_errors_naming_the_line(
+    tmp_path: Path, body: str, code: str, line: int
+) -> None:
+    path = _csv(tmp_path, body)
+    with pytest.raises(DataError) as caught:
+        load_csv(path, HOUR)
+
+    assert caught.value.code == code
+    assert f"candles.csv:{line}:" in caught.value.message
+    assert caught.value.hint
+
+
+def test_a_wrong_header_and_a_missing_file_are_errors(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("time,o,h,l,c,v\n")
+    with pytest.raises(DataError):
+        load_csv(path, HOUR)
+    with pytest.raises(UsageError) as caught:
+        load_csv(tmp_path / "missing.csv", HOUR)
+    assert caught.value.code == "csv-not-found"
+
+
+def test_fetch_serves_the_rows_opened_until_the_asked_time(tmp_path: Path) -> None:
+    rows = "".join(f"{3600 * i},1,2,0.5,1,1\n" for i in range(1, 11))
+    source = CsvSource(_csv(tmp_path, rows))
+    window = source.fetch("BTC-USD", HOUR, until=3600 * 5 + 10, limit=3)
+
+    assert list(window.timestamps) == [3600 * 3, 3600 * 4, 3600 * 5]

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reports import json_report
+from reports.diff_load import analysis_from_data, load_analysis
+from reports.errors import BadAnalysisFile
+from tests.fakes.analyses import seed_layer
+
+
+def test_json_round_trips_to_the_same_analysis(tmp_path: Path) -> None:
+    analysis = seed_layer()
+    path = tmp_path / "a.json"
+    path.write_text(json_report.render(analysis), encoding="utf-8")
+    assert load_analysis(path) == analysis
+    assert analysis_from_data(json.loads(json_report.render(analysis))) == analysis
+
+
+def test_bad_files_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(BadAnalysisFile, match="Cannot read"):
+        load_analysis(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(BadAnalysisFile, match="is not JSON"):
+        load_analysis(tmp_path / "bad.json")
+    (tmp_path / "old.json").write_text('{"schema_version": 0}', encoding="utf-8")
+    with pytest.raises(BadAnalysisFile) as caught:
+        load_analysis(tmp_path / "old.json")
+    assert caught.value.code == "analysis-version"
+    (tmp_path / "other.json").write_text('{"schema_version": 1}', encoding="utf-8")
+    with pytest.raises(BadAnalysisFile, match="is not an unknot analysis"):
+        load_analysis(tmp_path / "other.json")

@@ -1,0 +1,81 @@
+"""`unknot analyze --baseline/--update-baseline`: the ratchet, wired to files and the console.
+
+The baseline file is `--baseline FILE`, else `baseline = "..."` in the target's configuration,
+else `.unknot/baseline-TARGET.json` beside pyproject.toml, used only when it exists. Notes on
+what can be tightened go to stderr, so stdout keeps the report in the chosen format.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from analyzer import baseline as baselines
+from analyzer import ratchet
+from analyzer.config import find_pyproject, load_target
+from analyzer.model import Analysis
+from reports import markdown
+from unknot.wiring import write_report
+
+__all__ = ["apply_baseline", "write_with_baseline"]
+
+
+def _path(analysis: Analysis, explicit: Path | None, cwd: Path) -> tuple[Path, bool]:
+    if explicit is not None:
+        return explicit, True
+    pyproject = find_pyproject(cwd)
+    base = pyproject.parent if pyproject else cwd
+    configured = load_target(analysis.target, cwd=cwd).raw.get("baseline")
+    if isinstance(configured, str):
+        return base / configured, True
+    return baselines.default_path(analysis.target, base), False
+
+
+def apply_baseline(
+    analysis: Analysis, *, path: Path | None, update: bool, cwd: Path
+) -> tuple[Analysis, dict[str, int] | None]:
+    """The analysis judged by its baseline, and the baseline's figures (None without one).
+
+    With `update`, write the baseline from this analysis instead (after saying what changed).
+    """
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    where, required = _path(analysis, path, cwd)
+    recorded = None
+    if where.is_file() or (required and not update):
+        recorded = baselines.load(where, target=analysis.target)
+    figures = dict(recorded.figures) if recorded else None
+    if update:
+        if recorded is not None:
+            _notes(ratchet.compare(recorded, analysis), err, accepted=True)
+        written = baselines.from_analysis(analysis)
+        baselines.write(written, where)
+        err.print(f"Baseline written to {escape(str(where))}.")
+        return ratchet.apply(analysis, ratchet.compare(written, analysis)), figures
+    if recorded is None:
+        return analysis, None
+    comparison = ratchet.compare(recorded, analysis)
+    _notes(comparison, err, accepted=False)
+    return ratchet.apply(analysis, comparison), figures
+
+
+def _notes(comparison: ratchet.Comparison, err: Console, *, accepted: bool) -> None:
+    for change in comparison.regressions:
+        verb = "accepted" if accepted else "worse"
+        err.print(f"baseline: {verb}: {escape(change.message)}")
+    for change in (*comparison.tightenable, *comparison.stale):
+        err.print(f"baseline: can tighten: {escape(change.message)}")
+    if comparison.improved and comparison.passed and not accepted:
+        err.print("baseline: better than recorded; run with --update-baseline to tighten it.")
+
+
+def write_with_baseline(
+    analysis: Analysis, output_format: str, figures: dict[str, int] | None, *, verbose: bool
+) -> None:
+    """Write the report; Markdown gets the seed's Baseline block when there is a baseline."""
+    if figures is not None and output_format == "markdown":
+        sys.stdout.write(markdown.render(analysis, baseline=figures))
+        return
+    write_report(analysis, output_format, verbose=verbose)

@@ -1,0 +1,43 @@
+"""`unknot rules TARGET`: check the layer, forbidden and independence rules of a target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from unknot.exit_codes import ExitCode
+
+__all__ = ["register"]
+
+
+def rules(
+    target: Annotated[str, typer.Argument(help="A [tool.unknot.targets.NAME] with rules.")],
+    root: Annotated[
+        Path | None, typer.Option("--root", help="Source root of the packages.")
+    ] = None,
+) -> int:
+    """Check TARGET's [tool.unknot.targets.TARGET.rules]; exit 1 when one is broken."""
+    from analyzer.config import load_target
+    from analyzer.rules import RulesError, check, parse_rules
+    from analyzer.rules_source import build_rules_graph
+    from reports.rules_report import render_rules
+
+    config = load_target(target, cwd=Path.cwd(), root=root)
+    raw = config.raw.get("rules")
+    if not isinstance(raw, dict):
+        raise RulesError(
+            f"Target {target!r} has no rules.",
+            hint=f"Add [[tool.unknot.targets.{target}.rules.layers]] (or forbidden, independent).",
+            code="no-rules",
+        )
+    spec = parse_rules(raw, target=target, package=config.package)
+    graph, files = build_rules_graph(config.root, spec.packages, cwd=Path.cwd())
+    report = check(graph, spec, files=files)
+    typer.echo(render_rules(report, target=target), nl=False)
+    return ExitCode.OK if report.passed else ExitCode.GATE_FAILED
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rules")(rules)
