@@ -25,17 +25,9 @@ from codemods.references import (
     outside_imports,
     scan_chains,
 )
+from codemods.syntax import dotted_expression, end_like, line_offset
 
-__all__ = ["MoveModuleCodemod", "dotted_expression", "end_like"]
-
-
-def dotted_expression(name: str) -> cst.Attribute | cst.Name:
-    """`a.b.c` as a libcst expression."""
-    parts = name.split(".")
-    node: cst.Attribute | cst.Name = cst.Name(parts[0])
-    for part in parts[1:]:
-        node = cst.Attribute(value=node, attr=cst.Name(part))
-    return node
+__all__ = ["MoveModuleCodemod"]
 
 
 # The nodes an import statement can be found in (or is): all a statements-only visit enters.
@@ -52,26 +44,6 @@ _HOLDS_IMPORTS = (
     cst.Import,
     cst.ImportFrom,
 )
-
-
-def end_like(
-    alias: cst.ImportAlias, last: cst.ImportAlias, *, parenthesized: bool
-) -> cst.ImportAlias:
-    """`alias` made the last name of its import, where `last` used to end the list."""
-    if not parenthesized:
-        # Without parentheses a trailing comma is a syntax error.
-        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    mine, theirs = alias.comma, last.comma
-    if not isinstance(theirs, cst.Comma):
-        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    if isinstance(mine, cst.Comma) and isinstance(
-        mine.whitespace_after, cst.ParenthesizedWhitespace
-    ):
-        after = theirs.whitespace_after
-        if isinstance(after, cst.ParenthesizedWhitespace):
-            closing = mine.whitespace_after.with_changes(last_line=after.last_line)
-            return alias.with_changes(comma=mine.with_changes(whitespace_after=closing))
-    return alias.with_changes(comma=theirs)
 
 
 class MoveModuleCodemod(VisitorBasedCodemodCommand):
@@ -309,16 +281,8 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         """Note a string for review; its line is found in the source text."""
         source = self.source or ""
         start = self.review[-1].line if self.review else 0
-        offset = _line_offset(source, start)
+        offset = line_offset(source, start)
         found = source.find(literal, offset)
         line = source.count("\n", 0, found) + 1 if found >= 0 else 0
         text = literal if len(literal) < 120 else literal[:117] + "..."
         self.review.append(StringHit(line=line, text=text))
-
-
-def _line_offset(source: str, line: int) -> int:
-    """The offset where `line` (1-based) starts; 0 for line 0."""
-    offset = 0
-    for _ in range(max(0, line - 1)):
-        offset = source.find("\n", offset) + 1
-    return offset

@@ -139,7 +139,8 @@ def _codemod(spec: Spec, context: CodemodContext) -> MoveModuleCodemod | RemoveS
     return _CODEMODS[spec]
 
 
-def _transform(job: FileJob, spec: Spec) -> FileResult:
+def _parse(job: FileJob, spec: Spec) -> tuple[str, cst.Module] | Skipped | Failed:
+    """The file's text and tree, or why there is none."""
     try:
         data = job.path.read_bytes()
     except OSError as exc:
@@ -151,9 +152,16 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     except UnicodeDecodeError as exc:
         return Failed(job.path, "not-utf8", f"not UTF-8 (byte {exc.start})")
     try:
-        tree = cst.parse_module(text)
+        return text, cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         return Failed(job.path, "syntax-error", exc.message, exc.raw_line)
+
+
+def _transform(job: FileJob, spec: Spec) -> FileResult:
+    parsed = _parse(job, spec)
+    if isinstance(parsed, Skipped | Failed):
+        return parsed
+    text, tree = parsed
     context = CodemodContext(
         filename=str(job.path), full_module_name=job.module, full_package_name=job.package
     )
@@ -171,15 +179,8 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
         review, used = tuple(codemod.review), frozenset(codemod.scan.used_names)
     if new_tree.code == text:
         return Unchanged(job.path, text, review, used)
-    return Changed(
-        job.path,
-        text,
-        new_tree.code,
-        codemod.imports_rewritten,
-        codemod.strings_rewritten,
-        review,
-        used,
-    )
+    counts = (codemod.imports_rewritten, codemod.strings_rewritten)
+    return Changed(job.path, text, new_tree.code, *counts, review, used)
 
 
 def _transform_many(batch: list[FileJob], spec: Spec) -> list[FileResult]:

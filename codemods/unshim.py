@@ -13,8 +13,8 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
-from codemods.move import dotted_expression, end_like
 from codemods.names import DOTTED_REF, relative_spelling, resolve_relative
+from codemods.syntax import dotted_expression, end_like
 
 __all__ = ["MissingNames", "RemoveShimCodemod"]
 
