@@ -13,27 +13,28 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Layout", "ModuleLocation", "find_repository_root", "python_files"]
+__all__ = ["Layout", "ModuleLocation", "find_repository_root", "python_files", "walk_sources"]
 
+# Never the user's code, at any depth: VCS data, environments, caches.
 _SKIP_DIRS = frozenset(
     {
         ".git",
         ".hg",
         ".venv",
-        "venv",
         ".tox",
         ".nox",
         "node_modules",
         "__pycache__",
-        "build",
-        "dist",
+        "site-packages",
         ".unknot_cache",
         ".mypy_cache",
         ".pytest_cache",
         ".ruff_cache",
-        "site-packages",
+        ".bench",
     }
 )
+# Build output, skipped only at the top of the repository (a package may be named `build`).
+_SKIP_TOP_DIRS = frozenset({"build", "dist", "venv"})
 
 
 def find_repository_root(start: Path) -> Path:
@@ -57,13 +58,27 @@ def find_repository_root(start: Path) -> Path:
     return start
 
 
-def python_files(root: Path) -> list[Path]:
-    """Every `.py` file under `root` (tests included), sorted, skipping caches and environments."""
+def walk_sources(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Every file under `root` ending in one of `suffixes`, sorted, skipping environments
+    (any directory with a `pyvenv.cfg`), caches and build output."""
     found: list[Path] = []
     for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info"))
-        found.extend(Path(directory, f) for f in files if f.endswith(".py"))
+        top = Path(directory) == root
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in _SKIP_DIRS
+            and not (top and d in _SKIP_TOP_DIRS)
+            and not d.endswith(".egg-info")
+            and not Path(directory, d, "pyvenv.cfg").exists()
+        )
+        found.extend(Path(directory, f) for f in files if f.endswith(suffixes))
     return sorted(found)
+
+
+def python_files(root: Path) -> list[Path]:
+    """Every `.py` file under `root` (tests included), sorted, skipping caches and environments."""
+    return walk_sources(root, (".py",))
 
 
 def _declared_roots(root: Path) -> list[Path]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from codemods.layout import _SKIP_DIRS
+from codemods.layout import walk_sources
 from codemods.names import Rename
 
 __all__ = ["TextHit", "find_text_hits", "rewrite_text"]
@@ -29,11 +28,7 @@ def _pattern(rename: Rename) -> re.Pattern[str]:
 
 
 def _text_files(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info"))
-        found.extend(Path(directory, f) for f in files if Path(f).suffix in _TEXT_SUFFIXES)
-    return sorted(found)
+    return walk_sources(root, tuple(sorted(_TEXT_SUFFIXES)))
 
 
 def find_text_hits(root: Path, rename: Rename) -> list[TextHit]:
