@@ -78,6 +78,12 @@ class MovePlan:
 
 def _validate(request: MoveRequest, layout: Layout, files: list[Path]) -> ModuleLocation | None:
     """OLD's location, or None when the move is already done; raises on bad input."""
+    if not layout.root.is_dir():
+        raise OutsideRoots(
+            f"The root {layout.root} is not a directory.",
+            hint="Pass --root the repository to change.",
+            code="root-not-found",
+        )
     for import_root in layout.import_roots:
         if not import_root.is_relative_to(layout.root):
             raise OutsideRoots(

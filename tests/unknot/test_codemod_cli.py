@@ -67,6 +67,8 @@ def test_apply_and_json_report(tmp_path: Path) -> None:
         (("move", "shop.core", "shop.core.inner"), "target-inside-source"),
         (("move", OLD, NEW, "--format", "xml"), "unknown-format"),
         (("remove-shim", "shop.core.cart"), "not-a-shim"),
+        (("move", OLD, NEW, "--root", "/nonexistent/repo"), "root-not-found"),
+        (("move", OLD, NEW, "--import-root", "/"), "outside-roots"),
     ],
 )
 def test_bad_input_exits_2_with_a_code_and_a_hint(
