@@ -107,12 +107,27 @@ def _validate(request: MoveRequest, layout: Layout, files: list[Path]) -> Module
             if close
             else "Check --root and --import-root.",
         )
+    _check_target(request, layout, target)
+    return source
+
+
+def _check_target(request: MoveRequest, layout: Layout, target: ModuleLocation | None) -> None:
+    """Refuse a NEW that exists, or whose parent is a module rather than a package."""
     if target is not None:
         raise TargetExists(
             f"'{request.new}' already exists at {target.path}.",
             hint="Pick a new name, or move the existing module away first.",
         )
-    return source
+    parts = request.new.split(".")
+    for depth in range(1, len(parts)):
+        parent = layout.locate(".".join(parts[:depth]))
+        if parent is not None and not parent.is_package:
+            raise TargetExists(
+                f"'{parent.name}' is a module ({parent.path.name}), so '{request.new}' cannot "
+                "live inside it.",
+                hint="Choose a NEW whose parents are packages (or do not exist yet).",
+                code="parent-is-module",
+            )
 
 
 def _target_path(layout: Layout, source: ModuleLocation, new: str) -> Path:

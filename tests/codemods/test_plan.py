@@ -250,6 +250,8 @@ def test_new_exists_and_new_inside_old(tmp_path: Path) -> None:
     root = make_repo(tmp_path, BASIC)
     _refused(root, MoveRequest(root, "app.core.pricing", "app.user"), TargetExists)
     _refused(root, MoveRequest(root, "app.core", "app.core.inner"), TargetInsideSource)
+    error = _refused(root, MoveRequest(root, "app.core.pricing", "app.user.pricing"), TargetExists)
+    assert error.code == "parent-is-module"
 
 
 def test_syntax_error_in_a_file_that_needs_rewriting(tmp_path: Path) -> None:
