@@ -11,6 +11,7 @@ from pathlib import Path
 import grimp
 from grimp.adaptors.filesystem import FileSystem
 from grimp.adaptors.modulefinder import ModuleFinder
+from grimp.application.ports.modulefinder import FoundPackage
 from grimp.application.scanning import scan_imports
 from grimp.exceptions import SourceSyntaxError
 
@@ -24,19 +25,7 @@ def build_rules_graph(
 ) -> tuple[grimp.ImportGraph, dict[str, str]]:
     """grimp's graph of `packages` (top-level names) under `root`, and each module's file
     (relative to `cwd` when given and possible, so that CI and editors find it)."""
-    found = set()
-    for package in packages:
-        directory = root / package
-        if not (directory / "__init__.py").is_file():
-            raise PackageNotFound(
-                f"No package '{package}' under {root}.",
-                hint="List the top-level packages to check in the rules' `packages`.",
-            )
-        found.add(
-            ModuleFinder().find_package(
-                package_name=package, package_directory=str(directory), file_system=FileSystem()
-            )
-        )
+    found = _find_packages(root, packages)
     module_files = [module_file for package in found for module_file in package.module_files]
     try:
         scanned = scan_imports(
@@ -85,3 +74,20 @@ def _shown(root: Path, file: str, cwd: Path | None) -> str:
         return (root / file).resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:
         return file
+
+
+def _find_packages(root: Path, packages: tuple[str, ...]) -> set[FoundPackage]:
+    found = set()
+    for package in packages:
+        directory = root / package
+        if not (directory / "__init__.py").is_file():
+            raise PackageNotFound(
+                f"No package '{package}' under {root}.",
+                hint="List the top-level packages to check in the rules' `packages`.",
+            )
+        found.add(
+            ModuleFinder().find_package(
+                package_name=package, package_directory=str(directory), file_system=FileSystem()
+            )
+        )
+    return found

@@ -87,51 +87,57 @@ def _level(failing: set[tuple[str, int]], file: str, line: int) -> str:
     return "error" if (file, line) in failing or (file, 0) in failing else "warning"
 
 
+def _cut_findings(analysis: Analysis, failing: set[tuple[str, int]]) -> list[Finding]:
+    found = []
+    for cycle in analysis.cycles:
+        rule = RULES[0] if cycle.kind is ImportKind.IMPORT_TIME else RULES[1]
+        for cut in cycle.cuts:
+            path = " -> ".join((*cut.witness, cut.witness[0]))
+            found += [
+                Finding(
+                    file=repo_path(analysis, site.file),
+                    line=site.line,
+                    rule=rule.id,
+                    level=_level(failing, site.file, site.line),
+                    title=f"{rule.name}: {cut.importer} -> {cut.imported}",
+                    message=f"Cut `{site.text}` ({site.kind.value} import): it closes the "
+                    f"cycle {path} ({cycle.kind.value} component of "
+                    f"{len(cycle.modules)} modules).",
+                    fingerprint=_fingerprint(rule.id, site.importer, site.imported, site.text),
+                    properties=(
+                        ("cycle", path),
+                        ("imported", site.imported),
+                        ("importer", site.importer),
+                        ("kind", site.kind.value),
+                    ),
+                )
+                for site in cut.sites
+            ]
+    return found
+
+
+def _size_findings(analysis: Analysis, failing: set[tuple[str, int]]) -> list[Finding]:
+    limit = analysis.summary.max_module_lines
+    return [
+        Finding(
+            file=repo_path(analysis, module.file),
+            line=1,
+            rule=RULES[2].id,
+            level=_level(failing, module.file, 1),
+            title=f"{RULES[2].name}: {module.name}",
+            message=f"{module.name} has {module.lines:,} lines, over the limit of {limit:,}.",
+            fingerprint=_fingerprint(RULES[2].id, module.name),
+            properties=(("lines", str(module.lines)), ("module", module.name)),
+        )
+        for module in analysis.modules
+        if module.lines > limit
+    ]
+
+
 def findings(analysis: Analysis) -> list[Finding]:
     """Every located finding of `analysis`, sorted by file, line and rule.
 
     A finding is an `error` when a failed gate lists its location, else a `warning`.
     """
     failing = {(loc.file, loc.line) for g in analysis.gates if not g.passed for loc in g.locations}
-    found: list[Finding] = []
-    for cycle in analysis.cycles:
-        rule = RULES[0] if cycle.kind is ImportKind.IMPORT_TIME else RULES[1]
-        for cut in cycle.cuts:
-            path = " -> ".join((*cut.witness, cut.witness[0]))
-            for site in cut.sites:
-                found.append(
-                    Finding(
-                        file=repo_path(analysis, site.file),
-                        line=site.line,
-                        rule=rule.id,
-                        level=_level(failing, site.file, site.line),
-                        title=f"{rule.name}: {cut.importer} -> {cut.imported}",
-                        message=f"Cut `{site.text}` ({site.kind.value} import): it closes the "
-                        f"cycle {path} ({cycle.kind.value} component of "
-                        f"{len(cycle.modules)} modules).",
-                        fingerprint=_fingerprint(rule.id, site.importer, site.imported, site.text),
-                        properties=(
-                            ("cycle", path),
-                            ("imported", site.imported),
-                            ("importer", site.importer),
-                            ("kind", site.kind.value),
-                        ),
-                    )
-                )
-    limit = analysis.summary.max_module_lines
-    for module in analysis.modules:
-        if module.lines <= limit:
-            continue
-        found.append(
-            Finding(
-                file=repo_path(analysis, module.file),
-                line=1,
-                rule=RULES[2].id,
-                level=_level(failing, module.file, 1),
-                title=f"{RULES[2].name}: {module.name}",
-                message=f"{module.name} has {module.lines:,} lines, over the limit of {limit:,}.",
-                fingerprint=_fingerprint(RULES[2].id, module.name),
-                properties=(("lines", str(module.lines)), ("module", module.name)),
-            )
-        )
-    return sorted(found)
+    return sorted(_cut_findings(analysis, failing) + _size_findings(analysis, failing))

@@ -62,6 +62,15 @@ def _user_error_types() -> tuple[type[Exception], ...]:
     return (CliError, AnalyzerError, CodemodError, ReportError)
 
 
+def _click_errors() -> tuple[type[Exception], ...]:
+    """click's usage errors, including those of the copy of click that newer typer vendors."""
+    try:
+        from typer._click.exceptions import ClickException as VendoredClickException
+    except ImportError:
+        return (click.ClickException,)
+    return (click.ClickException, VendoredClickException)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; user errors print one line with a code and a hint."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -72,8 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         err.print("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
-    except click.ClickException as exc:
-        exc.show()
+    except _click_errors() as exc:
+        exc.show()  # type: ignore[attr-defined]
         sys.exit(ExitCode.USAGE_ERROR)
     except KeyboardInterrupt:
         err.print("Interrupted.")

@@ -1,8 +1,9 @@
 """A view as Graphviz DOT: `dot -Tsvg` draws it; `reports.pictures.svg` does that for you.
 
 Cycles are clusters with their modules shaded; imports to cut are thick red edges; deferred and
-lazy imports are dashed, typing-only imports dotted. Large views get tighter spacing and merged
-edge lines so that a 500-module layer stays legible. Byte-stable.
+lazy imports are dashed, typing-only imports dotted. Views of more than `LARGE` nodes drop the
+clusters and draw straight edges so that Graphviz lays them out in well under a second.
+Byte-stable.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from __future__ import annotations
 from analyzer.model import ImportKind
 from reports.pictures.view import GraphView, ViewEdge, ViewNode
 
-__all__ = ["LARGE", "render"]
+__all__ = ["LARGE", "quote", "render"]
 
 LARGE = 150
+# Clusters, spline routing and crossing minimisation dominate Graphviz's time on large graphs:
+# without clusters (the shading still marks the cycles), with straight edges and bounded
+# network-simplex and mincross passes, Django's largest cycle (166 modules, 667 imports) is laid
+# out in about 0.5 s instead of about 9 s.
+_LARGE_GRAPH = "rankdir=LR, ranksep=0.5, nodesep=0.1, splines=line, nslimit=1, mclimit=0.3];"
 _STYLES = {
     ImportKind.IMPORT_TIME: "solid",
     ImportKind.DEFERRED: "dashed",
@@ -55,14 +61,12 @@ def render(view: GraphView) -> str:
     out = [
         "digraph unknot {",
         f"    graph [label={quote(view.title)}, labelloc=t, fontname=Helvetica, "
-        + (
-            "rankdir=LR, ranksep=0.4, nodesep=0.08, concentrate=true];" if large else "rankdir=LR];"
-        ),
+        + (_LARGE_GRAPH if large else "rankdir=LR];"),
         '    node [shape=box, style="rounded,filled", fontname=Helvetica, fontsize=10];',
         "    edge [arrowsize=0.6, fontname=Helvetica, fontsize=9];",
     ]
     names = {node.name for node in view.nodes}
-    for number, members in enumerate(view.cycles, start=1):
+    for number, members in enumerate(() if large else view.cycles, start=1):
         shown = [name for name in members if name in names]
         if not shown:
             continue

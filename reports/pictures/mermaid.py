@@ -9,7 +9,11 @@ from __future__ import annotations
 from analyzer.model import ImportKind
 from reports.pictures.view import GraphView, ViewEdge
 
-__all__ = ["render"]
+__all__ = ["GITHUB_MAX_EDGES", "render"]
+
+GITHUB_MAX_EDGES = (
+    500  # Mermaid's default `maxEdges`: beyond it, Mermaid (and GitHub) refuse to draw
+)
 
 _ARROWS = {
     ImportKind.IMPORT_TIME: "-->",
@@ -40,6 +44,11 @@ def render(view: GraphView) -> str:
     """The Mermaid source, starting with `flowchart`; wrap it in a ```mermaid fence to show it."""
     ids = {node.name: f"n{index}" for index, node in enumerate(view.nodes)}
     out = ["---", f'title: "{_text(view.title)}"', "---", "flowchart LR"]
+    if len(view.edges) > GITHUB_MAX_EDGES:
+        out.append(
+            f"    %% {len(view.edges)} links: Mermaid draws at most {GITHUB_MAX_EDGES} by default; "
+            "draw packages with --collapse 1, or only the cycles with --cycles-only"
+        )
     out.append("    classDef cycle fill:#fde2e2,stroke:#c0392b,color:#000")
     out.append("    classDef module fill:#f5f7fa,stroke:#5b6b7f,color:#000")
     in_cycle = {node.name for node in view.nodes if node.cycle is not None}

@@ -113,3 +113,23 @@ def test_a_rule_naming_a_missing_module_is_a_clear_error() -> None:
 def test_unknown_keys_are_refused() -> None:
     with pytest.raises(RulesError, match="unknown key 'layer'"):
         parse_rules({"layer": []}, target="app", package="app")
+
+
+def test_containers_repeat_the_layers_inside_each_package() -> None:
+    graph = grimp.ImportGraph()
+    for module in ("shop", "shop.one", "shop.two", "shop.one.api", "shop.one.db", "shop.two.api"):
+        graph.add_module(module)
+    graph.add_module("shop.two.db")
+    graph.add_import(
+        importer="shop.two.db", imported="shop.two.api", line_number=2, line_contents="x"
+    )
+    graph.add_import(
+        importer="shop.one.api", imported="shop.one.db", line_number=1, line_contents="y"
+    )
+    raw = {
+        "layers": [{"name": "l", "layers": ["api", "db"], "containers": ["shop.one", "shop.two"]}]
+    }
+    report = check(graph, parse_rules(raw, target="shop", package="shop"), files={})
+    assert [(h.importer, h.imported, h.line) for c in report.outcomes[0].chains for h in c] == [
+        ("shop.two.db", "shop.two.api", 2)
+    ]

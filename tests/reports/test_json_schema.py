@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from analyzer.model import SCHEMA_VERSION, Analysis, Summary
-from reports import json_report
+from reports import json_report, sarif
 from tests.fakes.analyses import seed_layer
 
 ASSETS = Path(__file__).parents[1] / "assets"
@@ -67,3 +67,17 @@ def test_schema_rejects_drift() -> None:
     document["cycles"][0]["kind"] = "sometimes"
     with pytest.raises(jsonschema.ValidationError, match="'sometimes' is not one of"):
         _validate(document)
+
+
+def test_json_and_sarif_for_django_are_valid() -> None:
+    """A large real package: names such as `migrations.0001_initial`, many cycles and shims."""
+    django = pytest.importorskip("django", reason="Django is in the dev extra")
+    from unknot.wiring import run_analysis
+
+    root = Path(django.__file__).parents[1]
+    analysis = run_analysis("django", cwd=root, root=root, no_cache=True)
+    _validate(json.loads(json_report.render(analysis)))
+    sarif_schema = json.loads((ASSETS / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    log = json.loads(sarif.render(analysis))
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
+    assert len(log["runs"][0]["results"]) >= analysis.summary.circular_dependencies

@@ -112,3 +112,27 @@ def test_html_of_the_bundled_bot_layer_draws_in_chromium(tmp_path: Path) -> None
     assert expected >= 1
     assert f'data-drawn-nodes="{expected}"' in dom
     assert len(re.findall(r'<g class="node[^"]*" id="n\d+"', dom)) == expected
+
+
+def test_svg_without_graphviz_names_the_package(shop: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "unknot", "graph", "shop", "--format", "svg"],
+        cwd=shop,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={"PATH": str(empty)},
+    )
+    assert result.returncode == 2
+    assert "error[missing-tool]: SVG needs Graphviz's `dot` program" in result.stderr
+    assert "apt-get install graphviz" in result.stderr
+
+
+def test_a_bad_option_is_a_usage_error_not_a_traceback(shop: Path) -> None:
+    result = _run("graph", "shop", "--bogus", cwd=shop)
+    assert result.returncode == 2
+    assert "No such option: --bogus" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -48,7 +48,14 @@
     el("title", {}, g).textContent = n.name + (n.cycle ? " (cycle " + n.cycle + ")" : "");
     g.addEventListener("click", function () { focus([n.id]); });
   });
-  var view = {x: 0, y: 0, w: Math.max(data.width, 1), h: Math.max(data.height, 1)};
+  // Start fitted to the width, from the top: a tall layer stays readable and scrolls by drag.
+  function initial() {
+    var box = svg.getBoundingClientRect();
+    var w = Math.max(data.width, 1), h = Math.max(data.height, 1);
+    var aspect = box.width > 0 ? box.height / box.width : h / w;
+    return {x: 0, y: 0, w: w, h: Math.max(Math.min(h, w * aspect), w * aspect * 0.25)};
+  }
+  var view = initial();
   function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
   apply();
   function focus(ids) {
@@ -102,7 +109,7 @@
     drag = {x: event.clientX, y: event.clientY}; apply();
   });
   svg.addEventListener("dblclick", function () {
-    view = {x: 0, y: 0, w: Math.max(data.width, 1), h: Math.max(data.height, 1)}; apply(); focus([]);
+    view = initial(); apply(); focus([]);
   });
   svg.setAttribute("data-drawn-nodes", String(nodeLayer.childNodes.length));
   svg.setAttribute("data-drawn-edges", String(edgeLayer.childNodes.length));

@@ -23,3 +23,17 @@ def test_quotes_in_names_cannot_break_the_chart() -> None:
     view = GraphView.of(seed_layer())
     assert '"' not in mermaid._text('a"b')
     assert mermaid.render(view).count("subgraph") == 2
+
+
+def test_a_chart_too_big_for_github_says_how_to_shrink_it() -> None:
+    from tests.fakes.analyses import AnalysisBuilder
+
+    builder = AnalysisBuilder(package="big")
+    for n in range(mermaid.GITHUB_MAX_EDGES + 1):
+        builder.imports(f"big.a{n:03}", f"big.b{n:03}")
+    text = mermaid.render(GraphView.of(builder.build()))
+    assert (
+        "%% 501 links: Mermaid draws at most 500 by default; draw packages with --collapse 1"
+        in text
+    )
+    assert "%%" not in mermaid.render(GraphView.of(seed_layer()))
