@@ -19,15 +19,16 @@ from analyzer.model import (
     Summary,
 )
 from analyzer.packages import collapse_edges
-from analyzer.ports import GraphSource, ScannedModule
+from analyzer.ports import CutStore, GraphSource, ScannedModule
 
 __all__ = ["analyse", "group_edges"]
 
 _LARGEST_DEFINITIONS = 10
 
 
-def analyse(target: Target, *, source: GraphSource) -> Analysis:
-    """Everything `unknot analyze` reports for `target`, read through `source`."""
+def analyse(target: Target, *, source: GraphSource, cuts: CutStore | None = None) -> Analysis:
+    """Everything `unknot analyze` reports for `target`, read through `source`; `cuts`
+    remembers the cut of each component between runs."""
     scanned = source.scan(target.package)
     package = target.package
     inside = [m for m in scanned.modules if _within(m.name, package)]
@@ -37,9 +38,9 @@ def analyse(target: Target, *, source: GraphSource) -> Analysis:
         [e for e in all_edges if _within(e.importer, package) and _within(e.imported, package)],
         target.gates.ignores,
     )
-    cycles = find_cycles(names, edges)
+    cycles = find_cycles(names, edges, store=cuts)
     package_nodes, package_edges, package_weights = collapse_edges(names, edges, package=package)
-    package_cycles = find_cycles(package_nodes, package_edges, weights=package_weights)
+    package_cycles = find_cycles(package_nodes, package_edges, weights=package_weights, store=cuts)
     in_cycle = {module for cycle in cycles for module in cycle.modules}
     modules = _module_infos(
         inside, edges, all_edges, package=package, in_cycle=in_cycle, target=target
@@ -47,7 +48,7 @@ def analyse(target: Target, *, source: GraphSource) -> Analysis:
     gates = evaluate_gates(cycles, modules, target.gates)
     biggest = sorted(modules, key=lambda m: (-m.lines, m.name))[: 2 * _LARGEST_DEFINITIONS]
     definitions = sorted(source.definitions(m.name for m in biggest), key=lambda d: (-d.lines, d))
-    cuts = [cut for cycle in cycles for cut in cycle.cuts]
+    all_cuts = [cut for cycle in cycles for cut in cycle.cuts]
     return Analysis(
         target=target.name,
         package=package,
@@ -55,8 +56,8 @@ def analyse(target: Target, *, source: GraphSource) -> Analysis:
         summary=Summary(
             modules=len(modules),
             lines=sum(m.lines for m in modules),
-            circular_dependencies=len(cuts),
-            statements_to_cut=sum(cut.weight for cut in cuts),
+            circular_dependencies=len(all_cuts),
+            statements_to_cut=sum(cut.weight for cut in all_cuts),
             cycles=len(cycles),
             cycles_by_kind=tuple(
                 sorted(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
 from analyzer.feedback import feedback_arc_set
 from analyzer.graph import shortest_cycle, strongly_connected_components, subgraph
 from analyzer.model import Cut, Cycle, Edge, ImportKind, MutualPair
+from analyzer.ports import CutStore
 
 __all__ = ["find_cycles", "mutual_pairs", "weighted_graph"]
 
@@ -41,15 +43,16 @@ def find_cycles(
     edges: Sequence[Edge],
     *,
     weights: Mapping[tuple[str, str], int] | None = None,
+    store: CutStore | None = None,
 ) -> tuple[Cycle, ...]:
     """Every cycle of the graph, as components, largest first; cuts minimise `weights`
-    (by default the number of import statements of each edge)."""
+    (by default the number of import statements of each edge). `store` remembers cuts."""
     by_pair = {(edge.importer, edge.imported): edge for edge in edges}
     graph = weighted_graph(nodes, edges, weights=weights)
     cycles = []
     for component in strongly_connected_components(graph):
         inner = subgraph(graph, component)
-        cut, exact = feedback_arc_set(inner)
+        cut, exact = _cut(inner, store)
         cuts = tuple(
             Cut(
                 importer=a,
@@ -69,6 +72,23 @@ def find_cycles(
             )
         )
     return tuple(cycles)
+
+
+def _cut(
+    inner: dict[str, dict[str, int]], store: CutStore | None
+) -> tuple[list[tuple[str, str]], bool]:
+    if store is None:
+        return feedback_arc_set(inner)
+    key = hashlib.blake2b(
+        repr(sorted((a, sorted(succ.items())) for a, succ in inner.items())).encode(),
+        digest_size=16,
+    ).hexdigest()
+    known = store.get(key)
+    if known is not None:
+        return known
+    cut, exact = feedback_arc_set(inner)
+    store.put(key, cut, exact=exact)
+    return cut, exact
 
 
 def _kind(inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]) -> ImportKind:

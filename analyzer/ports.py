@@ -8,7 +8,7 @@ from typing import Protocol
 
 from analyzer.model import Definition, ImportSite
 
-__all__ = ["GraphSource", "ScannedModule", "ScannedPackage"]
+__all__ = ["CutStore", "GraphSource", "ScannedModule", "ScannedPackage"]
 
 
 @dataclass(frozen=True, order=True)
@@ -45,3 +45,14 @@ class GraphSource(Protocol):
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
         """The top-level functions and classes of the given modules, with their sizes."""
         ...
+
+
+class CutStore(Protocol):
+    """Remembers the cut found for a component, keyed by a digest of its weighted edges, so an
+    unchanged layer does not pay for the search again."""
+
+    def get(self, key: str) -> tuple[list[tuple[str, str]], bool] | None:
+        """The cut edges and whether they are a proven minimum, or None."""
+        ...
+
+    def put(self, key: str, cut: list[tuple[str, str]], *, exact: bool) -> None: ...

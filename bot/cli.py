@@ -7,6 +7,7 @@ executed, held, found no new candle or was rejected by a guard; 1 for an `error`
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from typing import Annotated
@@ -67,6 +68,11 @@ _out = Console(highlight=False, soft_wrap=True)
 @app.callback()
 def _root(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
     _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
 
 
 def _print_cycle(result: CycleResult) -> None:
@@ -109,7 +115,11 @@ def dry_run(
         result = session.lifecycle.run_once()
         _print_cycle(result)
         return 1 if result.status is CycleStatus.ERROR else 0
-    use_cases.run_daemon(session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle)
+    ran = use_cases.run_daemon(
+        session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle
+    )
+    if not json_:
+        Console(stderr=True).print(f"Stopped after {ran} cycle(s).")
     return 0
 
 

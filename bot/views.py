@@ -132,6 +132,10 @@ def _trade(t: Any) -> dict[str, Any]:
     }
 
 
+def _short(moment: str) -> str:
+    return moment[2:16].replace("T", " ")  # 26-02-04 09:00: a table row fits 80 columns
+
+
 def render_backtest(outcome: BacktestOutcome, console: Console) -> None:
     doc = json.loads(dumps(backtest_to_dict(outcome)))
     console.print(
@@ -141,12 +145,15 @@ def render_backtest(outcome: BacktestOutcome, console: Console) -> None:
     if doc["error"]:
         _print_error(doc["error"], console)
         return
-    table = Table("entry", "exit", "amount", "entry price", "exit price", "pnl", "exit reason")
+    table = Table(box=None)
+    for header in ("entry", "exit", "in", "out", "pnl", "reason"):
+        table.add_column(header, no_wrap=True, justify="left" if header != "pnl" else "right")
     for t in doc.get("trades", []):
+        exit_price = "" if t["exit_price"] is None else f"{t['exit_price']:g}"
+        ended = _short(t["exit"]) if t["exit"] else "open"
         table.add_row(
-            t["entry"], t["exit"] or "open", f"{t['amount']:g}", f"{t['entry_price']:g}",
-            "" if t["exit_price"] is None else f"{t['exit_price']:g}", f"{t['pnl']:,.2f}",
-            t["exit_reason"] or "",
+            _short(t["entry"]), ended, f"{t['entry_price']:g}", exit_price,
+            f"{t['pnl']:,.2f}", t["exit_reason"] or "",
         )  # fmt: skip
     console.print(table)
     win = "n/a" if doc.get("win_rate") is None else f"{doc['win_rate']:.1%}"

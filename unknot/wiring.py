@@ -6,14 +6,12 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from rich.console import Console
-
+from analyzer.adapters.cache import CutCache
 from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
 from analyzer.config import load_target
 from analyzer.model import Analysis
 from reports.formats import FORMATS
-from reports.terminal import render_terminal
 from unknot.errors import CliError
 
 __all__ = ["check_format", "run_analysis", "write_report"]
@@ -32,7 +30,12 @@ def run_analysis(
     if max_module_lines is not None:
         gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
         target = dataclasses.replace(target, gates=gates)
-    return analyse(target, source=GrimpSource(target.root, cache_dir=target.cache_dir))
+    cuts = CutCache(target.cache_dir)
+    analysis = analyse(
+        target, source=GrimpSource(target.root, cache_dir=target.cache_dir), cuts=cuts
+    )
+    cuts.save()
+    return analysis
 
 
 def check_format(output_format: str) -> None:
@@ -49,6 +52,10 @@ def check_format(output_format: str) -> None:
 def write_report(analysis: Analysis, output_format: str, *, verbose: bool = False) -> None:
     check_format(output_format)
     if output_format == "text":
+        from rich.console import Console
+
+        from reports.terminal import render_terminal
+
         render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
         return
     sys.stdout.write(FORMATS[output_format](analysis))

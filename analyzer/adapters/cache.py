@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ScanCache", "content_hash"]
+__all__ = ["CutCache", "ScanCache", "content_hash"]
 
 # Bump when what a scan records, or how, changes: old entries are then ignored.
 _FORMAT = 2
@@ -65,3 +65,26 @@ class ScanCache:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, self._path)
+
+
+class CutCache:
+    """The cut found for each component, in `cuts.json`; implements the `CutStore` port."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self._cache = ScanCache(directory, package="cuts", modules=[])
+        self._used: set[str] = set()
+
+    def get(self, key: str) -> tuple[list[tuple[str, str]], bool] | None:
+        entry = self._cache.get(key)
+        if not isinstance(entry, dict):
+            return None
+        self._used.add(key)
+        return [(a, b) for a, b in entry["cut"]], bool(entry["exact"])
+
+    def put(self, key: str, cut: list[tuple[str, str]], *, exact: bool) -> None:
+        self._used.add(key)
+        self._cache.put(key, {"cut": [list(edge) for edge in cut], "exact": exact})
+
+    def save(self) -> None:
+        """Keep the cuts of this run only: components that changed are dropped."""
+        self._cache.save(keep=self._used)

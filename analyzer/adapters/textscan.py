@@ -29,8 +29,10 @@ TopLevelDefinition = tuple[str, str, int, int]
 _TRIPLE_QUOTED = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""' + r"|'''(?:[^'\\]|\\.|'(?!''))*'''", re.DOTALL
 )
-_HEADER = re.compile(
-    r"(?P<kw>async\s+def|def|class|if|elif|else|try|except|finally|with|for|while)\b"
+_HEADER_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<rest>(?P<kw>async[ \t]+def|def|class|if|elif|else|try|except"
+    r"|finally|with|for|while)\b[^\n]*)",
+    re.MULTILINE,
 )
 _TYPE_CHECKING = re.compile(r"if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
 _BRANCH_OWNERS = ("if ", "if(", "try:", "for ", "while ")
@@ -81,28 +83,43 @@ def classify_import_lines(
     anything inside a `def` is deferred; anything under `if TYPE_CHECKING:` (not its `else`)
     is typing-only.
     """
-    source = text.split("\n")
     kinds: dict[int, ImportKind] = {}
+    headers: list[_Header] | None = None
+    starts: list[int] = []
+    source = text.split("\n")
     for line in lines:
         if line < 1 or line > len(source) or not source[line - 1][:1].isspace():
             kinds[line] = ImportKind.IMPORT_TIME
             continue
-        if mask is None:
-            mask = masked_lines(text)
-        kinds[line] = _enclosing_kind(source, line, mask)
+        if headers is None:
+            headers = _block_headers(text, masked_lines(text) if mask is None else mask)
+            starts = [header[0] for header in headers]
+        before = headers[: bisect.bisect_left(starts, line)]
+        kinds[line] = _enclosing_kind(before, _indent(source[line - 1]))
     return kinds
 
 
-def _enclosing_kind(source: Sequence[str], line: int, mask: LineMask) -> ImportKind:
-    indent = _indent(source[line - 1])
+_Header = tuple[int, int, str, str]
+"""(line, indentation, keyword, text) of a line that opens a block."""
+
+
+def _block_headers(text: str, mask: LineMask) -> list[_Header]:
+    headers: list[_Header] = []
+    line, position = 1, 0
+    for match in _HEADER_LINE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        keyword, stripped = match.group("kw"), match.group("rest")
+        if line not in mask and _opens_block(keyword, stripped):
+            headers.append((line, len(match.group("indent")), keyword, stripped))
+    return headers
+
+
+def _enclosing_kind(headers: Sequence[_Header], indent: int) -> ImportKind:
+    """Walk the headers above an import, innermost first, to the module level."""
     deferred = False
     skip_to_if_at: int | None = None
-    for number in range(line - 1, 0, -1):
-        text = source[number - 1]
-        stripped = text.lstrip()
-        if not stripped or stripped[0] == "#" or number in mask:
-            continue
-        current = len(text) - len(stripped)
+    for _, current, keyword, stripped in reversed(headers):
         if skip_to_if_at is not None:
             if current == skip_to_if_at and stripped.startswith(_BRANCH_OWNERS):
                 skip_to_if_at = None
@@ -110,10 +127,6 @@ def _enclosing_kind(source: Sequence[str], line: int, mask: LineMask) -> ImportK
             continue
         if current >= indent:
             continue
-        header = _HEADER.match(stripped)
-        if header is None or not _opens_block(header.group("kw"), stripped):
-            continue
-        keyword = header.group("kw")
         indent = current
         if keyword in ("elif", "else", "except", "finally"):
             skip_to_if_at = current

@@ -84,5 +84,7 @@ class CandleSeries:
 
     def since(self, ts: int | None) -> list[Candle]:
         """Candles that opened strictly after `ts` (all candles when `ts` is None)."""
-        start = 0 if ts is None else bisect_right(self.timestamps, ts)
-        return [self.candle(i) for i in range(start, len(self.timestamps))]
+        stamps = self.timestamps
+        start = 0 if ts is None else bisect_right(stamps, ts)
+        o, h, lo, c, v = self.opens, self.highs, self.lows, self.closes, self.volumes
+        return [Candle(stamps[i], o[i], h[i], lo[i], c[i], v[i]) for i in range(start, len(stamps))]

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "QUANTUM",
@@ -35,8 +36,15 @@ ZERO = Decimal(0)
 
 def to_decimal(value: float | Decimal) -> Decimal:
     """A price or amount as a Decimal quantised to `QUANTUM` (floats go through their repr)."""
-    number = value if isinstance(value, Decimal) else Decimal(repr(value))
-    return number.quantize(QUANTUM)
+    if isinstance(value, Decimal):
+        return value.quantize(QUANTUM)
+    return _float_to_decimal(value)
+
+
+@lru_cache(maxsize=256)
+def _float_to_decimal(value: float) -> Decimal:
+    # A cycle converts the same close several times (equity, telemetry, orders).
+    return Decimal(repr(value)).quantize(QUANTUM)
 
 
 class Action(StrEnum):
@@ -127,6 +135,21 @@ class AccountState:
     position: Position | None
     last_candle_ts: int | None
     cooldown_until: int | None
+
+    def advanced(self, *, last_candle_ts: int, peak_equity: Decimal) -> AccountState:
+        """This state with its cursor moved to `last_candle_ts` (built directly: a hot path)."""
+        return AccountState(
+            self.account,
+            self.symbol,
+            self.starting_cash,
+            self.cash,
+            self.realised_pnl,
+            self.fees,
+            peak_equity,
+            self.position,
+            last_candle_ts,
+            self.cooldown_until,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ class RuntimeCoordinator:
         A fresh account starts at the last closed candle: it has no position whose stop or
         targets older candles could have hit.
         """
-        if not len(window):
+        if not window.timestamps:
             return []
         if state.last_candle_ts is None:
             return [window.candle(-1)]

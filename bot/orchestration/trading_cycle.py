@@ -7,13 +7,12 @@ new candle, the strategy's signal on the last one, risk guards and the fill.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.domain.candles import CandleSeries
 from bot.domain.trading import (
     AccountState,
     CycleResult,
     CycleStatus,
+    EquityView,
     Fill,
     Rejection,
     Signal,
@@ -59,7 +58,7 @@ class TradingCycle:
         state, entries, rejection = self._execution.act(signal, state, last)
         fills.extend(entries)
         equity = self._equity.equity(state, price=last.close)
-        state = replace(state, last_candle_ts=last.ts, peak_equity=equity.peak)
+        state = state.advanced(last_candle_ts=last.ts, peak_equity=equity.peak)
         status = CycleStatus.EXECUTED if fills else CycleStatus.HOLD
         if rejection is not None and not fills:
             status = CycleStatus.REJECTED
@@ -71,6 +70,7 @@ class TradingCycle:
             signal=signal,
             fills=tuple(fills),
             rejection=rejection,
+            equity=equity,
         )
         return CycleOutcome(state, tuple(fills), result, changed=True)
 
@@ -103,6 +103,7 @@ class TradingCycle:
         signal: Signal | None,
         fills: tuple[Fill, ...],
         rejection: Rejection | None,
+        equity: EquityView | None = None,
     ) -> CycleResult:
         config = self.config
         has_price = bool(len(window))
@@ -119,5 +120,5 @@ class TradingCycle:
             fills=fills,
             rejection=rejection,
             position=self._telemetry.position_view(state, price=price) if has_price else None,
-            equity=self._equity.equity(state, price=price) if has_price else None,
+            equity=equity or (self._equity.equity(state, price=price) if has_price else None),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 
@@ -80,11 +80,17 @@ class SqliteStore:
             sync_point("before-commit")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            self._rollback()
             raise translate(exc, self.path) from None
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        # A failed COMMIT may already have ended the transaction; the first error is the story.
+        if self._conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     def reset(self, account: str, *, starting_cash: Decimal) -> None:
         """Retire the account's current paper account (kept for history) and open a new one."""

@@ -9,11 +9,14 @@ target 92 + 1.272 x 20 = 117.44.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from bot.domain.candles import Candle, CandleSeries
+from bot.domain.trading import CycleResult
+
+RunCycle = Callable[..., CycleResult]
 
 T0 = 1_767_225_600  # 2026-01-01T00:00:00Z
 HOUR = 3600

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from bot_scenarios import check_invariants, close_time, series
 
 from bot.composition import RunOptions, builder, make_config
 from bot.domain.candles import Candle
@@ -14,8 +13,7 @@ from bot.domain.trading import CycleResult
 from bot.features.clock import FixedClock
 from bot.features.market_data.sources.history import HistorySource
 from bot.persistence.sqlite_store import SqliteStore
-
-RunCycle = Callable[..., CycleResult]
+from tests.bot.bot_scenarios import RunCycle, check_invariants, close_time, series
 
 
 @pytest.fixture

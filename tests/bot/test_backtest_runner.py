@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from bot_scenarios import check_invariants, write_csv
 
 from bot.backtest_runner import run_backtest
 from bot.composition import RunOptions, builder, make_config, make_source
@@ -15,6 +14,7 @@ from bot.domain.timeframes import Timeframe
 from bot.features.clock import SimulatedClock
 from bot.features.market_data.sources.sample import SampleSource
 from bot.persistence.sqlite_store import SqliteStore
+from tests.bot.bot_scenarios import check_invariants, write_csv
 
 HOUR = 3600
 CANDLES = 1200

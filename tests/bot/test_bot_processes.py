@@ -10,10 +10,9 @@ import signal
 import sqlite3
 from pathlib import Path
 
-from bot_process import as_json, run_bot, start_bot, wait_for
-from bot_scenarios import check_invariants, close_time, golden_zone_candles, write_csv
-
 from bot.domain.timeframes import iso
+from tests.bot.bot_process import as_json, run_bot, start_bot, wait_for
+from tests.bot.bot_scenarios import check_invariants, close_time, golden_zone_candles, write_csv
 
 CANDLES = golden_zone_candles()
 NOW = iso(close_time(CANDLES) + 30)

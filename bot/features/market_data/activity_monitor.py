@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 __all__ = ["ActivityMonitor", "Heartbeat"]
@@ -17,13 +18,10 @@ class ActivityMonitor:
     """Keeps the last heartbeats (bounded) so a daemon's status can say data is flowing."""
 
     def __init__(self, *, keep: int = 100) -> None:
-        self._keep = keep
-        self._beats: list[Heartbeat] = []
+        self._beats: deque[Heartbeat] = deque(maxlen=keep)
 
     def heartbeat(self, *, now: int, last_candle_ts: int | None) -> None:
         self._beats.append(Heartbeat(now, last_candle_ts))
-        if len(self._beats) > self._keep:
-            del self._beats[0]
 
     @property
     def beats(self) -> tuple[Heartbeat, ...]:

@@ -26,5 +26,6 @@ class MarketDataService:
     def closed_candles(
         self, symbol: str, timeframe: Timeframe, *, now: int, limit: int
     ) -> CandleSeries:
-        raw = self._source.fetch(symbol, timeframe, until=now, limit=limit + 1)
+        # Ask for candles closed by `now`; a live source may still return the forming one.
+        raw = self._source.fetch(symbol, timeframe, until=now - timeframe.seconds, limit=limit)
         return closed_window(raw, timeframe, now=now, limit=limit)

@@ -59,7 +59,7 @@ class BadDataGuard:
     ) -> Rejection | None:
         for candle in new:
             prices = (candle.open, candle.high, candle.low, candle.close)
-            if not all(math.isfinite(p) and p > 0 for p in prices):
+            if not (math.isfinite(sum(prices)) and min(prices) > 0):
                 return Rejection(self.name, f"candle {iso(candle.ts)} has a missing or zero price")
             if candle.high < candle.low:
                 return Rejection(self.name, f"candle {iso(candle.ts)} has its high below its low")

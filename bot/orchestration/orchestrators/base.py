@@ -47,7 +47,8 @@ class BaseOrchestrator(ABC, Generic[R]):
             self._log.info("%s: %s", self.workflow, exc)
             result = self._failure(ErrorInfo(exc.code, exc.message, exc.hint))
         except Exception as exc:  # the promise is one result, never a traceback
-            self._log.exception("%s: unexpected error", self.workflow)
+            self._log.error("%s: unexpected %s: %s", self.workflow, type(exc).__name__, exc)
+            self._log.debug("%s: traceback", self.workflow, exc_info=True)
             info = ErrorInfo(
                 "internal-error", f"{type(exc).__name__}: {exc}", "Rerun with --debug."
             )

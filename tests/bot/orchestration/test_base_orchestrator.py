@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from bot_fakes import RecordingSleep
-
 from bot.domain.trading import ErrorInfo
 from bot.errors import DataError, DataUnavailable
 from bot.orchestration.orchestrators.base import BaseOrchestrator
+from tests.bot.bot_fakes import RecordingSleep
 
 
 class Flaky(BaseOrchestrator[str]):

@@ -7,10 +7,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from bot_scenarios import GOLDEN_STOP, GOLDEN_TARGET, GOLDEN_TARGET_2, after, golden_zone_candles
-from conftest import RunCycle
 
 from bot.domain.trading import CycleStatus
+from bot.persistence.queries import account_status
+from bot.persistence.sqlite_store import SqliteStore
+from tests.bot.bot_scenarios import (
+    GOLDEN_STOP,
+    GOLDEN_TARGET,
+    GOLDEN_TARGET_2,
+    RunCycle,
+    after,
+    golden_zone_candles,
+)
 
 
 def _fills(db: Path) -> list[tuple[str, str, str]]:
@@ -148,3 +156,20 @@ def test_a_stop_out_records_the_cooldown(run_cycle: RunCycle, db: Path) -> None:
     conn.close()
 
     assert cooldown == candles[-1].ts + 4 * 3600
+
+
+def test_a_restart_between_cycles_loses_nothing(run_cycle: RunCycle, db: Path) -> None:
+    candles = golden_zone_candles()
+    bought = run_cycle(candles)  # the fixture opens and closes the store: a process each time
+    store = SqliteStore(db)
+    status = account_status(store.connection, "default")
+    store.close()
+
+    assert status is not None
+    assert bought.position is not None
+    assert status.cash == bought.position.cash_balance
+    assert [p.amount for p in status.positions] == [bought.position.asset_balance]
+    assert status.positions[0].stop_loss == Decimal(str(GOLDEN_STOP))
+    stopped = run_cycle(after(candles, (95.0, 101.5, 95.5)))
+    assert [f.reason for f in stopped.fills] == ["stop_loss"]
+    assert stopped.fills[0].amount == bought.fills[0].amount

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from bot_scenarios import (
+
+from bot.domain.trading import Action, Position
+from bot.strategies.fibonacci import FibonacciGoldenZone, FibonacciParams
+from tests.bot.bot_scenarios import (
     GOLDEN_STOP,
     GOLDEN_TARGET,
     GOLDEN_TARGET_2,
@@ -9,9 +12,6 @@ from bot_scenarios import (
     golden_zone_candles,
     series,
 )
-
-from bot.domain.trading import Action, Position
-from bot.strategies.fibonacci import FibonacciGoldenZone, FibonacciParams
 
 
 def test_a_close_in_the_golden_zone_of_a_completed_swing_is_a_buy() -> None:

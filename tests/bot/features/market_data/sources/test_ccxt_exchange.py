@@ -8,8 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from bot_fakes import BadSymbol, FakeExchange, RecordingSleep
-from bot_scenarios import close_time, golden_zone_candles
 
 from bot.composition import RunOptions, make_adapters, make_config
 from bot.domain.timeframes import Timeframe
@@ -19,6 +17,8 @@ from bot.features.clock import FixedClock
 from bot.features.market_data.sources.ccxt_exchange import CcxtSource, load_exchange
 from bot.orchestration.builders import BotBuilder
 from bot.persistence.sqlite_store import SqliteStore
+from tests.bot.bot_fakes import BadSymbol, FakeExchange, RecordingSleep
+from tests.bot.bot_scenarios import close_time, golden_zone_candles
 
 HOUR = Timeframe("1h", 3600)
 CANDLES = golden_zone_candles()
