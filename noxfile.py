@@ -67,3 +67,10 @@ def pictures(session: nox.Session) -> None:
         session.run("apt-get", "update", "-qq", external=True)
         session.run("apt-get", "install", "-y", "-qq", *missing, external=True)
     _python(session, "-m", "pytest", "-q", "tests/reports/pictures", "-rs", *session.posargs)
+
+
+@nox.session
+def realworld(session: nox.Session) -> None:
+    """Move much-imported modules in real PyPI projects (sdists) and rerun their own tests."""
+    _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev]", "freezegun")
+    _python(session, "tests/codemods/realworld.py", *session.posargs)

@@ -126,7 +126,7 @@ class Layout:
         """`(module, package)` of a Python file, from the deepest import root that holds it."""
         for import_root in self.import_roots:
             try:
-                rel = path.resolve().relative_to(import_root)
+                rel = (path if path.is_absolute() else path.resolve()).relative_to(import_root)
             except ValueError:
                 continue
             parts = list(rel.with_suffix("").parts)

@@ -10,71 +10,94 @@ relative when they can, and a binding keeps its name (`from a.b import c` become
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
 from codemods.names import Rename, relative_spelling, resolve_relative
-from codemods.references import ReferenceScan, scan_references
+from codemods.references import (
+    ReferenceScan,
+    StringHit,
+    classify_string,
+    outside_imports,
+    scan_chains,
+)
+from codemods.syntax import dotted_expression, end_like, line_offset
 
-__all__ = ["MoveModuleCodemod", "dotted_expression", "end_like"]
-
-
-def dotted_expression(name: str) -> cst.Attribute | cst.Name:
-    """`a.b.c` as a libcst expression."""
-    parts = name.split(".")
-    node: cst.Attribute | cst.Name = cst.Name(parts[0])
-    for part in parts[1:]:
-        node = cst.Attribute(value=node, attr=cst.Name(part))
-    return node
+__all__ = ["MoveModuleCodemod"]
 
 
-def end_like(
-    alias: cst.ImportAlias, last: cst.ImportAlias, *, parenthesized: bool
-) -> cst.ImportAlias:
-    """`alias` made the last name of its import, where `last` used to end the list."""
-    if not parenthesized:
-        # Without parentheses a trailing comma is a syntax error.
-        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    mine, theirs = alias.comma, last.comma
-    if not isinstance(theirs, cst.Comma):
-        return alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    if isinstance(mine, cst.Comma) and isinstance(
-        mine.whitespace_after, cst.ParenthesizedWhitespace
-    ):
-        after = theirs.whitespace_after
-        if isinstance(after, cst.ParenthesizedWhitespace):
-            closing = mine.whitespace_after.with_changes(last_line=after.last_line)
-            return alias.with_changes(comma=mine.with_changes(whitespace_after=closing))
-    return alias.with_changes(comma=theirs)
+# The nodes an import statement can be found in (or is): all a statements-only visit enters.
+_HOLDS_IMPORTS = (
+    cst.Module,
+    cst.BaseCompoundStatement,
+    cst.BaseSuite,
+    cst.SimpleStatementLine,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
+    cst.Import,
+    cst.ImportFrom,
+)
 
 
 class MoveModuleCodemod(VisitorBasedCodemodCommand):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, PositionProvider)
 
     def __init__(
-        self, context: CodemodContext, rename: Rename, *, new_package: str | None = None
+        self,
+        context: CodemodContext,
+        rename: Rename,
+        *,
+        new_package: str | None = None,
+        source: str | None = None,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        self.prepare(context, new_package=new_package, source=source)
+
+    def prepare(
+        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+    ) -> None:
+        """Make this instance ready for another file (building one costs more than a parse)."""
+        self.context = context
         self.new_package = new_package
+        self.source = source
         self.imports_rewritten = 0
         self.strings_rewritten = 0
         self.scan = ReferenceScan()
+        self.review: list[StringHit] = []
         self._pending: list[cst.BaseSmallStatement] = []
         self._import_depth = 0
+        self._statements_only = False
 
     # -- driving -----------------------------------------------------------------------------
 
+    def transform_module(self, tree: cst.Module) -> cst.Module:
+        # This codemod declares no metadata (the chain pre-pass resolves its own, and only for
+        # files that need it), so the metadata wrapper's copy of the tree is skipped.
+        return self.transform_module_impl(tree)
+
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        self.scan = scan_references(self.context, self.rename)
+        self.scan = scan_chains(tree, self._old_package, self.rename, code=self.source)
+        code = tree.code if self.source is None else self.source
+        # Without chains to rewrite or strings that mention OLD, only import statements can
+        # change: the visit can skip everything that cannot hold one.
+        mention = re.compile(re.escape(self.rename.old))
+        self._statements_only = not self.scan.chains and not outside_imports(code, mention)
         return tree.visit(self)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._statements_only and not isinstance(node, _HOLDS_IMPORTS):
+            return False
+        return super().on_visit(node)
 
     @property
     def _old_package(self) -> str:
@@ -122,6 +145,8 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         if base is None:
             return updated_node
         renamed = self.rename.apply(base)
+        if base == self.rename.old and not isinstance(updated_node.names, cst.ImportStar):
+            self.scan.used_names.update(str(a.evaluated_name) for a in updated_node.names)
         if renamed is not None:
             self.imports_rewritten += 1
             return self._respell(updated_node, renamed)
@@ -234,9 +259,30 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
     def leave_SimpleString(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.SimpleString:
-        new = self.scan.strings.get(original_node)
+        value = updated_node.evaluated_value
+        if not isinstance(value, str):
+            return updated_node
+        new = classify_string(value, self.rename)
         if new is None:
+            return updated_node
+        if new == "" or updated_node.raw_value != value:
+            self._review(updated_node.value)
             return updated_node
         self.strings_rewritten += 1
         quote = updated_node.quote
         return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        text = cst.Module([]).code_for_node(node)
+        if classify_string(text, self.rename) is not None:
+            self._review(text)
+
+    def _review(self, literal: str) -> None:
+        """Note a string for review; its line is found in the source text."""
+        source = self.source or ""
+        start = self.review[-1].line if self.review else 0
+        offset = line_offset(source, start)
+        found = source.find(literal, offset)
+        line = source.count("\n", 0, found) + 1 if found >= 0 else 0
+        text = literal if len(literal) < 120 else literal[:117] + "..."
+        self.review.append(StringHit(line=line, text=text))

@@ -169,17 +169,8 @@ def plan_move(request: MoveRequest) -> MovePlan:
     moved = {m.source: m.target for m in [*moves, *tests]}
     results = run_move(_jobs(layout, files, moved), rename, workers=request.workers)
     check_failures(results, layout.root)
-    changes = _changes(results, moved)
-    created = [
-        *missing_packages(layout.home_for(request.new, source), request.new),
-        *mirrored_test_packages(tests),
-    ]
-    changes += [FileChange(None, p, "", "") for p in created]
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
-    if request.shim:
-        shim_path = source.path / "__init__.py" if source.is_package else source.path
-        new_init = target / "__init__.py" if source.is_package else target
-        changes.append(FileChange(None, shim_path, "", shim_text(rename, new_init, used)))
+    changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)
     text_hits = find_text_hits(layout.root, rename)
     if request.include_text:
         changes += _text_changes(text_hits, rename)
@@ -198,6 +189,27 @@ def plan_move(request: MoveRequest) -> MovePlan:
         scanned=len(files),
         parsed=sum(1 for r in results if not isinstance(r, Skipped)),
     )
+
+
+def _new_files(
+    request: MoveRequest,
+    layout: Layout,
+    source: ModuleLocation,
+    tests: list[FileMove],
+    used: frozenset[str],
+) -> list[FileChange]:
+    """The packages to create, and the shim left at OLD when asked for."""
+    created = [
+        *missing_packages(layout.home_for(request.new, source), request.new),
+        *mirrored_test_packages(tests),
+    ]
+    changes = [FileChange(None, p, "", "") for p in created]
+    if request.shim:
+        # The shim takes OLD's place; OLD's file is still there to read its public names from.
+        old_file = source.path / "__init__.py" if source.is_package else source.path
+        text = shim_text(Rename(request.old, request.new), old_file, used)
+        changes.append(FileChange(None, old_file, "", text))
+    return changes
 
 
 def _changes(results: list[FileResult], moved: dict[Path, Path]) -> list[FileChange]:

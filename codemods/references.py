@@ -1,9 +1,10 @@
-"""The pre-pass of a move: which name chains denote OLD, and which strings mention it.
+"""The pre-pass of a move: which name chains in code denote OLD, and what strings say about it.
 
-Import statements are rewritten in place by `codemods.move`; this visitor finds the code that
+Import statements are rewritten in place by `codemods.move`; this module finds the code that
 *uses* them: attribute chains such as `a.b.c.X` after `import a.b` (resolved with libcst's
 `QualifiedNameProvider`, with `ScopeProvider` to skip names shadowed by a local binding), and
-string literals that hold a dotted path to OLD.
+classifies string literals that mention OLD. Metadata is only computed for files whose text can
+hold such a chain: resolving it costs more than parsing.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.codemod import CodemodContext, ContextAwareVisitor
+from libcst.helpers import get_full_name_for_node
 from libcst.metadata import (
     ImportAssignment,
-    PositionProvider,
+    MetadataWrapper,
     QualifiedNameProvider,
     QualifiedNameSource,
     ScopeProvider,
@@ -23,7 +24,7 @@ from libcst.metadata import (
 
 from codemods.names import DOTTED_REF, Rename, is_within, resolve_relative
 
-__all__ = ["ReferenceScan", "StringHit", "scan_references"]
+__all__ = ["ReferenceScan", "StringHit", "classify_string", "outside_imports", "scan_chains"]
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,22 @@ class ReferenceScan:
 
     chains: set[cst.CSTNode] = field(default_factory=set)
     needs_import: set[cst.CSTNode] = field(default_factory=set)
-    strings: dict[cst.SimpleString, str] = field(default_factory=dict)
-    review: list[StringHit] = field(default_factory=list)
     used_names: set[str] = field(default_factory=set)
+
+
+def classify_string(value: str, rename: Rename) -> str | None:
+    """The new text of a string that is a dotted path to OLD, `""` when it only mentions OLD
+    (left for review), None when it does not concern OLD."""
+    if rename.old not in value:
+        return None
+    if DOTTED_REF.fullmatch(value):
+        renamed = rename.apply_ref(value)
+        # A bare one-word OLD ("utils") could be anything; a dotted path to it is specific.
+        if renamed is not None and ("." in rename.old or value != rename.old):
+            return renamed
+    if re.search(rf"(?<![\w.]){re.escape(rename.old)}(?![\w])", value):
+        return ""
+    return None
 
 
 def _root_name(node: cst.BaseExpression) -> cst.Name | None:
@@ -51,34 +65,20 @@ def _root_name(node: cst.BaseExpression) -> cst.Name | None:
     return node if isinstance(node, cst.Name) else None
 
 
-class _Scanner(ContextAwareVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, PositionProvider)
+class _ChainScanner(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
 
-    def __init__(self, context: CodemodContext, rename: Rename) -> None:
-        super().__init__(context)
+    def __init__(self, package: str, rename: Rename) -> None:
+        super().__init__()
+        self.package = package
         self.rename = rename
         self.scan = ReferenceScan()
-        self._old_mention = re.compile(rf"(?<![\w.]){re.escape(rename.old)}(?![\w])")
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        self._note_used_names(node)
         return False
-
-    def _note_used_names(self, node: cst.ImportFrom) -> None:
-        if node.module is None or isinstance(node.names, cst.ImportStar):
-            return
-        base = cst.helpers.get_full_name_for_node(node.module) or ""
-        if node.relative:
-            base = resolve_relative(self._package, len(node.relative), base) or ""
-        if base == self.rename.old:
-            self.scan.used_names.update(str(a.evaluated_name) for a in node.names)
-
-    @property
-    def _package(self) -> str:
-        return self.context.full_package_name or ""
 
     def _qualified(self, node: cst.CSTNode) -> set[str]:
         names = set()
@@ -88,7 +88,7 @@ class _Scanner(ContextAwareVisitor):
             name = qname.name
             if name.startswith("."):
                 level = len(name) - len(name.lstrip("."))
-                name = resolve_relative(self._package, level, name.lstrip(".")) or ""
+                name = resolve_relative(self.package, level, name.lstrip(".")) or ""
             names.add(name)
         return names
 
@@ -136,7 +136,7 @@ class _Scanner(ContextAwareVisitor):
             return False
         return any(
             alias.asname is None
-            and is_within(cst.helpers.get_full_name_for_node(alias.name) or "", self.rename.old)
+            and is_within(get_full_name_for_node(alias.name) or "", self.rename.old)
             for alias in statement.names
         )
 
@@ -145,45 +145,37 @@ class _Scanner(ContextAwareVisitor):
         return not any(
             isinstance(a.node, cst.Import)
             and any(
-                alias.asname is None
-                and cst.helpers.get_full_name_for_node(alias.name) == self.rename.old
+                alias.asname is None and get_full_name_for_node(alias.name) == self.rename.old
                 for alias in a.node.names
             )
             for a in bindings
         )
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if not isinstance(value, str) or self.rename.old not in value:
-            return
-        renamed = self.rename.apply_ref(value) if DOTTED_REF.fullmatch(value) else None
-        if renamed is not None and node.raw_value == value and self._unambiguous(value):
-            self.scan.strings[node] = renamed
-        elif self._old_mention.search(value):
-            self._review(node, value)
 
-    def _unambiguous(self, value: str) -> bool:
-        # A bare one-word OLD ("utils") could be anything; a dotted path to it is specific.
-        return "." in self.rename.old or value != self.rename.old
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        module = self.context.module
-        text = module.code_for_node(node) if module is not None else ""
-        if self._old_mention.search(text):
-            self._review(node, text)
-
-    def _review(self, node: cst.CSTNode, text: str) -> None:
-        line = self.get_metadata(PositionProvider, node).start.line
-        self.scan.review.append(
-            StringHit(line=line, text=text if len(text) < 120 else text[:117] + "...")
-        )
+def outside_imports(code: str, pattern: re.Pattern[str]) -> bool:
+    """Does `pattern` match a line that is not an import statement's first line?"""
+    for line in code.splitlines():
+        if line.lstrip().startswith(("from ", "import ")):
+            continue
+        if pattern.search(line):
+            return True
+    return False
 
 
-def scan_references(context: CodemodContext, rename: Rename) -> ReferenceScan:
-    """Run the pre-pass over the module held by `context.wrapper`."""
-    wrapper = context.wrapper
-    if wrapper is None:
-        raise ValueError("scan_references needs a context with a MetadataWrapper")
-    scanner = _Scanner(context, rename)
-    wrapper.visit(scanner)
+def _may_have_chains(code: str, rename: Rename) -> bool:
+    """Can code outside import statements use OLD through an attribute chain (`x.leaf`)?"""
+    if "." not in rename.old:
+        return True
+    leaf = rename.old.rpartition(".")[2]
+    return outside_imports(code, re.compile(rf"\.\s*{re.escape(leaf)}\b"))
+
+
+def scan_chains(
+    tree: cst.Module, package: str, rename: Rename, *, code: str | None = None
+) -> ReferenceScan:
+    """The attribute chains of `tree` that denote OLD (found on `tree`'s own nodes)."""
+    if not _may_have_chains(tree.code if code is None else code, rename):
+        return ReferenceScan()
+    scanner = _ChainScanner(package, rename)
+    MetadataWrapper(tree, unsafe_skip_copy=True).visit(scanner)
     return scanner.scan

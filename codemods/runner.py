@@ -97,8 +97,8 @@ class MoveSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
-    def make(self, context: CodemodContext, job: FileJob) -> MoveModuleCodemod | RemoveShimCodemod:
-        return MoveModuleCodemod(context, self.rename, new_package=job.new_package)
+    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
+        return MoveModuleCodemod(context, self.rename)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class ShimSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.module)
 
-    def make(self, context: CodemodContext, job: FileJob) -> MoveModuleCodemod | RemoveShimCodemod:
+    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
         return RemoveShimCodemod(context, self.module, dict(self.homes))
 
 
@@ -128,7 +128,19 @@ def prefilter(data: bytes, module: str) -> bool:
     return bool(re.search(rb"\b" + top + rb"\b", data) or re.search(rb"from\s+\.", data))
 
 
-def _transform(job: FileJob, spec: Spec) -> FileResult:
+_CODEMODS: dict[Spec, MoveModuleCodemod | RemoveShimCodemod] = {}
+
+
+def _codemod(spec: Spec, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
+    """One codemod instance per spec and process, prepared again for each file."""
+    if spec not in _CODEMODS:
+        _CODEMODS.clear()
+        _CODEMODS[spec] = spec.make(context)
+    return _CODEMODS[spec]
+
+
+def _parse(job: FileJob, spec: Spec) -> tuple[str, cst.Module] | Skipped | Failed:
+    """The file's text and tree, or why there is none."""
     try:
         data = job.path.read_bytes()
     except OSError as exc:
@@ -140,33 +152,35 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     except UnicodeDecodeError as exc:
         return Failed(job.path, "not-utf8", f"not UTF-8 (byte {exc.start})")
     try:
-        tree = cst.parse_module(text)
+        return text, cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         return Failed(job.path, "syntax-error", exc.message, exc.raw_line)
+
+
+def _transform(job: FileJob, spec: Spec) -> FileResult:
+    parsed = _parse(job, spec)
+    if isinstance(parsed, Skipped | Failed):
+        return parsed
+    text, tree = parsed
     context = CodemodContext(
         filename=str(job.path), full_module_name=job.module, full_package_name=job.package
     )
-    codemod = spec.make(context, job)
+    codemod = _codemod(spec, context)
+    codemod.prepare(context, new_package=job.new_package, source=text)
     try:
         new_tree = codemod.transform_module(tree)
     except MissingNames as exc:
         return Failed(job.path, "shim-name-missing", f"uses {exc} which the shim does not provide")
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
-    scan = codemod.scan if isinstance(codemod, MoveModuleCodemod) else None
-    review = tuple(scan.review) if scan is not None else ()
-    used = frozenset(scan.used_names) if scan is not None else frozenset()
+    review: tuple[StringHit, ...] = ()
+    used: frozenset[str] = frozenset()
+    if isinstance(codemod, MoveModuleCodemod):
+        review, used = tuple(codemod.review), frozenset(codemod.scan.used_names)
     if new_tree.code == text:
         return Unchanged(job.path, text, review, used)
-    return Changed(
-        job.path,
-        text,
-        new_tree.code,
-        codemod.imports_rewritten,
-        codemod.strings_rewritten,
-        review,
-        used,
-    )
+    counts = (codemod.imports_rewritten, codemod.strings_rewritten)
+    return Changed(job.path, text, new_tree.code, *counts, review, used)
 
 
 def _transform_many(batch: list[FileJob], spec: Spec) -> list[FileResult]:

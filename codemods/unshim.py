@@ -13,8 +13,8 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
-from codemods.move import dotted_expression, end_like
 from codemods.names import DOTTED_REF, relative_spelling, resolve_relative
+from codemods.syntax import dotted_expression, end_like
 
 __all__ = ["MissingNames", "RemoveShimCodemod"]
 
@@ -39,6 +39,13 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         super().__init__(context)
         self.shim = shim
         self.homes = homes
+        self.prepare(context)
+
+    def prepare(
+        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+    ) -> None:
+        """Make this instance ready for another file (building one costs more than a parse)."""
+        self.context = context
         self.imports_rewritten = 0
         self.strings_rewritten = 0
         self._pending: list[cst.BaseSmallStatement] = []

@@ -390,11 +390,12 @@ def test_moving_back_restores_the_original_text() -> None:
 
 def test_strings_left_for_review_are_reported_with_their_line() -> None:
     context = CodemodContext(full_module_name="app.user", full_package_name="app")
-    codemod = MoveModuleCodemod(context, Rename("app.core.pricing", "app.billing.rates"))
     code = 'x = 1\nNOTE = "see app.core.pricing for details"\nF = f"{x} app.core.pricing"\n'
+    rename = Rename("app.core.pricing", "app.billing.rates")
+    codemod = MoveModuleCodemod(context, rename, source=code)
     codemod.transform_module(cst.parse_module(code))
-    assert [(h.line, h.text) for h in codemod.scan.review] == [
-        (2, "see app.core.pricing for details"),
+    assert [(h.line, h.text) for h in codemod.review] == [
+        (2, '"see app.core.pricing for details"'),
         (3, 'f"{x} app.core.pricing"'),
     ]
     assert codemod.strings_rewritten == 0

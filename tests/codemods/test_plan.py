@@ -173,13 +173,16 @@ def test_shim_reexports_used_names_and_warns(tmp_path: Path) -> None:
         tmp_path,
         {
             "src/app/__init__.py": "",
-            "src/app/old.py": "__all__ = ['api']\n\ndef api():\n    return 1\n\n_hidden = 2\n",
+            "src/app/old.py": "__all__ = ['api', 'spare']\n\ndef api():\n    return 1\n\n"
+            "def spare():\n    return 3\n\n_hidden = 2\n",
             "src/app/user.py": "from app.old import api, _hidden\n",
         },
     )
     move_module(MoveRequest(root, "app.old", "app.new", shim=True), apply=True)
     shim = (root / "src/app/old.py").read_text()
-    assert "from app.new import (\n    _hidden,\n    api,\n)" in shim
+    # Public names (even unused ones) and the private names importers use.
+    assert "from app.new import (\n    _hidden,\n    api,\n    spare,\n)" in shim
+    assert '__all__ = [\n    "api",\n    "spare",\n]' in shim
     code = "import app.old as o; assert o.api() == 1 and o._hidden == 2"
     result = subprocess.run(
         [sys.executable, "-W", "error::DeprecationWarning", "-c", code],
