@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from reports.formats import FORMATS
 from unknot.errors import CliError
 
 __all__ = ["check_format", "run_analysis", "write_report"]
+
+# CI logs are wider than rich's default of 80 columns when output is not a terminal.
+_LOG_WIDTH = 120
 
 
 def run_analysis(
@@ -72,6 +76,9 @@ def write_report(analysis: Analysis, output_format: str, *, verbose: bool = Fals
 
         from reports.terminal import render_terminal
 
-        render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
+        console = Console(highlight=False, soft_wrap=True)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console = Console(highlight=False, soft_wrap=True, width=_LOG_WIDTH)
+        render_terminal(analysis, console, verbose=verbose)
         return
     sys.stdout.write(FORMATS[output_format](analysis))
