@@ -9,6 +9,7 @@ hold such a chain: resolving it costs more than parsing.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
@@ -54,9 +55,40 @@ def classify_string(value: str, rename: Rename) -> str | None:
         # A bare one-word OLD ("utils") could be anything; a dotted path to it is specific.
         if renamed is not None and ("." in rename.old or value != rename.old):
             return renamed
-    if re.search(rf"(?<![\w.]){re.escape(rename.old)}(?![\w])", value):
-        return ""
-    return None
+    mention = re.compile(rf"(?<![\w.]){re.escape(rename.old)}(?![\w])")
+    if not mention.search(value):
+        return None
+    if "." in rename.old and _is_type_expression(value):
+        # A string annotation (`"a.b.c.Quote | None"`): every dotted name in it is code.
+        return mention.sub(rename.new, value)
+    return ""
+
+
+_TYPE_NODES = (
+    ast.Expression,
+    ast.Name,
+    ast.Attribute,
+    ast.Subscript,
+    ast.Tuple,
+    ast.List,
+    ast.BinOp,
+    ast.BitOr,
+    ast.Constant,
+    ast.Load,
+)
+
+
+def _is_type_expression(value: str) -> bool:
+    """Is `value` a type expression: names, attributes, subscripts, `|` and None only?"""
+    try:
+        tree = ast.parse(value.strip(), mode="eval")
+    except SyntaxError:
+        return False
+    return all(
+        isinstance(node, _TYPE_NODES)
+        and (not isinstance(node, ast.Constant) or node.value is None or node.value is Ellipsis)
+        for node in ast.walk(tree)
+    )
 
 
 def _root_name(node: cst.BaseExpression) -> cst.Name | None:

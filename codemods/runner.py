@@ -36,9 +36,10 @@ __all__ = [
     "run_move",
 ]
 
-# Below this many candidates, starting worker processes costs more than it saves (measured by
-# tests/benchmarks/bench_codemods.py).
+# Below this many candidates (or bytes of them), starting worker processes costs more than it
+# saves: measured by tests/benchmarks/bench_codemods.py and on click's large modules.
 PARALLEL_THRESHOLD = 48
+PARALLEL_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -192,12 +193,13 @@ def run_codemod(
 ) -> list[FileResult]:
     """Run the codemod of `spec` over `jobs`: one result per job, in the same order."""
     jobs = list(jobs)
-    candidates = [j for j in jobs if j.always or _quick_candidate(j.path, spec)]
+    sizes = {j.path: _candidate_size(j, spec) for j in jobs}
+    candidates = [j for j in jobs if sizes[j.path] is not None]
+    total = sum(sizes[j.path] or 0 for j in candidates)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     by_path: dict[Path, FileResult] = {}
-    if workers > 1 and len(candidates) >= PARALLEL_THRESHOLD:
-        size = max(1, len(candidates) // (workers * 4))
-        batches = [candidates[i : i + size] for i in range(0, len(candidates), size)]
+    if workers > 1 and (len(candidates) >= PARALLEL_THRESHOLD or total >= PARALLEL_BYTES):
+        batches = _balanced(candidates, sizes, min(len(candidates), workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for results in pool.map(_transform_many, batches, [spec] * len(batches)):
                 by_path.update((r.path, r) for r in results)
@@ -213,8 +215,23 @@ def run_move(
     return run_codemod(jobs, MoveSpec(rename), workers=workers)
 
 
-def _quick_candidate(path: Path, spec: Spec) -> bool:
+def _candidate_size(job: FileJob, spec: Spec) -> int | None:
+    """The size of a file the codemod must run on, None for one the prefilter rules out."""
     try:
-        return spec.wants(path.read_bytes())
+        data = job.path.read_bytes()
     except OSError:
-        return True  # let the transform report it
+        return 0  # let the transform report it
+    return len(data) if job.always or spec.wants(data) else None
+
+
+def _balanced(
+    jobs: list[FileJob], sizes: dict[Path, int | None], count: int
+) -> list[list[FileJob]]:
+    """`count` batches of about the same number of bytes, largest files first."""
+    batches: list[list[FileJob]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for job in sorted(jobs, key=lambda j: sizes[j.path] or 0, reverse=True):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(job)
+        loads[lightest] += sizes[job.path] or 1
+    return [b for b in batches if b]

@@ -52,6 +52,43 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         self._chain_homes: set[str] = set()
         self._shim_bindings: set[str] = set()
         self._import_depth = 0
+        self._keep_home: str | None = None
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        self._keep_home = self._single_home(tree)
+        return tree.visit(self)
+
+    def _single_home(self, tree: cst.Module) -> str | None:
+        """The one real home of every `shim.X` the code uses, when X keeps its name there and
+        every import of the shim binds a name of its own: such imports are simply re-pointed
+        (`import shim as s` -> `import home as s`) and the code is left alone."""
+        used: set[str] = set()
+        plain: list[bool] = []  # imports of the shim that bind no name of their own
+        codemod = self
+
+        class Uses(cst.CSTVisitor):
+            def visit_Attribute(self, node: cst.Attribute) -> None:
+                for qname in codemod.get_metadata(QualifiedNameProvider, node, set()):
+                    head, _, name = qname.name.rpartition(".")
+                    if qname.source is QualifiedNameSource.IMPORT and head == codemod.shim:
+                        used.add(name)
+
+            def visit_Import(self, node: cst.Import) -> bool:
+                plain.extend(
+                    True
+                    for a in node.names
+                    if a.asname is None and get_full_name_for_node(a.name) == codemod.shim
+                )
+                return False
+
+        tree.visit(Uses())
+        homes = {self.homes.get(name) for name in used}
+        if plain or len(homes) != 1:
+            return None
+        (home,) = homes
+        if home is None or any(self.homes[name][1] != name for name in used):
+            return None
+        return home[0]
 
     def _home(self, name: str) -> tuple[str, str]:
         if name not in self.homes:
@@ -66,7 +103,18 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
         self._import_depth -= 1
-        return updated_node
+        if self._keep_home is None:
+            return updated_node
+        names = [
+            a.with_changes(name=dotted_expression(self._keep_home))
+            if get_full_name_for_node(a.name) == self.shim
+            else a
+            for a in updated_node.names
+        ]
+        if all(new is old for new, old in zip(names, updated_node.names, strict=True)):
+            return updated_node
+        self.imports_rewritten += 1
+        return updated_node.with_changes(names=names)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self._import_depth += 1
@@ -85,6 +133,8 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
                 for alias in updated_node.names:
                     if f"{base}.{alias.evaluated_name}" == self.shim:
                         self._shim_bindings.add(str(alias.evaluated_alias or alias.evaluated_name))
+                        if self._keep_home is not None and len(updated_node.names) == 1:
+                            return self._repoint(updated_node, alias, self._keep_home)
             return updated_node
         self.imports_rewritten += 1
         by_home: dict[str, list[cst.ImportAlias]] = {}
@@ -99,6 +149,15 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         ]
         self._pending.extend(statements[1:])
         return statements[0]
+
+    def _repoint(self, node: cst.ImportFrom, alias: cst.ImportAlias, home: str) -> cst.ImportFrom:
+        """`from parent import shim [as s]` -> `from home_parent import home_leaf as s`."""
+        self.imports_rewritten += 1
+        parent, _, leaf = home.rpartition(".")
+        bound = str(alias.evaluated_alias or alias.evaluated_name)
+        asname = None if bound == leaf else cst.AsName(name=cst.Name(bound))
+        new_alias = alias.with_changes(name=cst.Name(leaf), asname=asname)
+        return self._from_import(node, parent, [new_alias])
 
     def _from_import(
         self, like: cst.ImportFrom, home: str, aliases: list[cst.ImportAlias]
@@ -128,7 +187,7 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
     ) -> cst.BaseExpression:
-        if self._import_depth:
+        if self._import_depth or self._keep_home is not None:
             return updated_node
         for qname in self.get_metadata(QualifiedNameProvider, original_node, set()):
             head, _, name = qname.name.rpartition(".")
@@ -161,7 +220,7 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self._shim_bindings:
+        if not self._shim_bindings or self._keep_home is not None:
             return updated_node
         self.imports_rewritten += 1
         homes = sorted(self._chain_homes)

@@ -302,6 +302,10 @@ CASES = {
         NOTE = "see app.core.pricing for details"
         """,
     ),
+    "string_annotations": Case(
+        "def f(q: 'app.core.pricing.Quote | None', r: \"list[app.core.pricing.Q]\"): ...\n",
+        "def f(q: 'app.billing.rates.Quote | None', r: \"list[app.billing.rates.Q]\"): ...\n",
+    ),
     "patch_object_chain": Case(
         "import app.core.pricing\nmock.patch.object(app.core.pricing, 'RATE', 2)\n",
         "import app.billing.rates\nmock.patch.object(app.billing.rates, 'RATE', 2)\n",
