@@ -25,7 +25,10 @@ from bot.orchestration.core.ports import AccountStore, Clock
 from bot.orchestration.shared.symbol_utils import normalize_symbol
 from bot.strategies.registry import build_strategy
 
-__all__ = ["DataSpec", "RunOptions", "make_adapters", "make_config", "make_source"]
+__all__ = ["WINDOW_MARGIN", "DataSpec", "RunOptions", "make_adapters", "make_config", "make_source"]
+
+#: Closed candles a cycle fetches beyond the strategy's warm-up.
+WINDOW_MARGIN = 20
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class RunOptions:
 
 
 def make_config(options: RunOptions) -> BotConfig:
-    build_strategy(options.strategy, options.params)  # unknown strategy or parameter: fail first
+    # an unknown strategy or parameter fails first; the window covers the warm-up and a margin
+    warmup = build_strategy(options.strategy, options.params).warmup
     symbol = normalize_symbol(options.symbol)
     if symbol is None:
         raise UsageError(
@@ -64,6 +68,7 @@ def make_config(options: RunOptions) -> BotConfig:
         symbol=symbol,
         timeframe=timeframe,
         strategy=options.strategy,
+        window=warmup + WINDOW_MARGIN,
         starting_cash=options.starting_cash,
         risk=options.risk,
         fills=options.fills,

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from analyzer.model import Analysis, Cycle
+from reports.findings import repo_path
 
 __all__ = ["render_terminal"]
 
@@ -18,7 +19,9 @@ def render_terminal(analysis: Analysis, console: Console, *, verbose: bool = Fal
     """Print the report; `verbose` lists every row instead of the first ten of each table."""
     limit = None if verbose else _MAX_ROWS
     parts: list[RenderableType | None] = [_summary(analysis)]
-    parts += [_cycle(i, cycle, limit) for i, cycle in enumerate(analysis.cycles[:limit], 1)]
+    parts += [
+        _cycle(i, cycle, limit, analysis) for i, cycle in enumerate(analysis.cycles[:limit], 1)
+    ]
     if analysis.cycles[limit:] if limit else ():
         parts.append(Text(f"... and {len(analysis.cycles) - _MAX_ROWS} more cycles (--verbose)"))
     parts += [_oversized(analysis, limit), _candidates(analysis, limit), _shims(analysis)]
@@ -48,7 +51,7 @@ def _summary(analysis: Analysis) -> Table:
     return table
 
 
-def _cycle(number: int, cycle: Cycle, limit: int | None) -> RenderableType:
+def _cycle(number: int, cycle: Cycle, limit: int | None, analysis: Analysis) -> RenderableType:
     witness = " -> ".join([*cycle.witness, cycle.witness[0]]) if cycle.witness else ""
     lines = [
         Text.from_markup(
@@ -61,7 +64,8 @@ def _cycle(number: int, cycle: Cycle, limit: int | None) -> RenderableType:
         for site in cut.sites:
             lines.append(
                 Text.from_markup(
-                    f"    [cyan]{escape(site.file)}:{site.line}[/] {escape(site.text)}"
+                    f"    [cyan]{escape(repo_path(analysis, site.file))}:{site.line}[/] "
+                    f"{escape(site.text)}"
                     f"  [dim]({site.kind.value})[/]"
                 )
             )
@@ -76,7 +80,7 @@ def _oversized(analysis: Analysis, limit: int | None) -> RenderableType | None:
     table.add_column("where")
     table.add_column("lines", justify="right")
     for m in sorted(rows, key=lambda m: (-m.lines, m.name))[:limit]:
-        table.add_row(f"{m.file} ({m.name})", str(m.lines))
+        table.add_row(f"{repo_path(analysis, m.file)} ({m.name})", str(m.lines))
     for d in analysis.largest_definitions[:limit]:
         table.add_row(f"  {d.kind} {d.module}:{d.name} (line {d.line})", str(d.lines))
     return table
@@ -118,7 +122,7 @@ def _gates(analysis: Analysis, limit: int | None) -> RenderableType:
         lines.append(Text.from_markup(f"{mark} {gate.gate}: {escape(gate.message)}"))
         if not gate.passed:
             for place in gate.locations[:limit]:
-                where = f"{escape(place.file)}:{place.line}"
+                where = f"{escape(repo_path(analysis, place.file))}:{place.line}"
                 lines.append(Text.from_markup(f"     [cyan]{where}[/] {escape(place.text)}"))
     verdict = "[green]All gates passed.[/]" if analysis.passed else "[bold red]Gate failed.[/]"
     lines.append(Text.from_markup(verdict))

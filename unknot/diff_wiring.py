@@ -69,7 +69,7 @@ def run_diff(
     message = f"Analysing {target} at {against} and in the working tree"
     with progress(message, quiet=quiet), revision_tree(against, cwd=cwd) as old_cwd:
         old_root = root if root is None or root.is_absolute() else old_cwd / root
-        before = run_analysis(target, cwd=old_cwd, root=old_root, no_cache=True)
-        after = run_analysis(target, cwd=cwd, root=root)
+        before = run_analysis(target, cwd=old_cwd, root=old_root, no_cache=True, absolute_root=True)
+        after = run_analysis(target, cwd=cwd, root=root, absolute_root=True)
         result = _compare(before, after)
     return render(result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from unknot.errors import CliError
 
 __all__ = ["check_format", "run_analysis", "write_report"]
 
+# CI logs are wider than rich's default of 80 columns when output is not a terminal.
+_LOG_WIDTH = 120
+
 
 def run_analysis(
     name: str,
@@ -24,8 +28,13 @@ def run_analysis(
     root: Path | None = None,
     no_cache: bool = False,
     max_module_lines: int | None = None,
+    absolute_root: bool = False,
 ) -> Analysis:
-    """Load TARGET from configuration, scan it from disk and analyse it."""
+    """Load TARGET from configuration, scan it from disk and analyse it.
+
+    The analysis names its root relative to `cwd` (so reports match on every checkout) unless
+    `absolute_root` is set, for callers that read the files again later.
+    """
     target = load_target(name, cwd=cwd, root=root, no_cache=no_cache)
     if max_module_lines is not None:
         gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
@@ -35,7 +44,18 @@ def run_analysis(
         target, source=GrimpSource(target.root, cache_dir=target.cache_dir), cuts=cuts
     )
     cuts.save()
-    return analysis
+    if absolute_root:
+        return analysis
+    return dataclasses.replace(analysis, root=_shown(Path(analysis.root), cwd))
+
+
+def _shown(root: Path, cwd: Path) -> str:
+    """The root relative to the working directory when under it, so reports are the same on
+    every checkout; absolute otherwise."""
+    try:
+        return root.relative_to(cwd.resolve()).as_posix() or "."
+    except ValueError:
+        return root.as_posix()
 
 
 def check_format(output_format: str) -> None:
@@ -56,6 +76,9 @@ def write_report(analysis: Analysis, output_format: str, *, verbose: bool = Fals
 
         from reports.terminal import render_terminal
 
-        render_terminal(analysis, Console(highlight=False, soft_wrap=True), verbose=verbose)
+        console = Console(highlight=False, soft_wrap=True)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console = Console(highlight=False, soft_wrap=True, width=_LOG_WIDTH)
+        render_terminal(analysis, console, verbose=verbose)
         return
     sys.stdout.write(FORMATS[output_format](analysis))

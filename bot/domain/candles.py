@@ -10,13 +10,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Candle", "CandleSeries"]
 
 
-@dataclass(frozen=True, slots=True)
-class Candle:
-    """One OHLCV candle; `ts` is its open time in epoch seconds (UTC)."""
+class Candle(NamedTuple):
+    """One OHLCV candle; `ts` is its open time in epoch seconds (UTC).
+
+    A named tuple rather than a frozen dataclass: every cycle builds some, and a tuple is
+    several times cheaper to build.
+    """
 
     ts: int
     open: float

@@ -17,8 +17,9 @@ DEFAULT_STARTING_CASH = Decimal(10000)
 class BotConfig:
     """What one bot trades, how, and with which limits.
 
-    `window` is how many closed candles a cycle gives the strategy: the dry-run and the backtest
-    use the same number, so they see the same candles and take the same decisions.
+    `window` is how many closed candles a cycle gives the strategy (the composition root sets
+    it from the strategy's warm-up): the dry-run and the backtest use the same number, so they
+    see the same candles and take the same decisions.
     """
 
     account: str

@@ -106,7 +106,7 @@ class TradingCycle:
         equity: EquityView | None = None,
     ) -> CycleResult:
         config = self.config
-        has_price = bool(len(window))
+        has_price = bool(window.timestamps)
         price = window.closes[-1] if has_price else 0.0
         return CycleResult(
             status=status,

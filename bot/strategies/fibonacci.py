@@ -53,7 +53,7 @@ class FibonacciGoldenZone:
 
     def signal(self, window: CandleSeries, position: Position | None) -> Signal:
         p = self.params
-        if len(window) < self.warmup:
+        if len(window.timestamps) < self.warmup:
             return Signal(Action.HOLD, f"warming up: {len(window)} of {self.warmup} candles")
         if position is not None:
             return Signal(Action.HOLD, "position open: the stop and the targets manage the exit")

@@ -38,7 +38,7 @@ class SmaCross:
 
     def signal(self, window: CandleSeries, position: Position | None) -> Signal:
         p = self.params
-        if len(window) < self.warmup:
+        if len(window.timestamps) < self.warmup:
             return Signal(Action.HOLD, f"warming up: {len(window)} of {self.warmup} candles")
         closes = window.closes
         fast, slow = sma(closes, p.fast), sma(closes, p.slow)

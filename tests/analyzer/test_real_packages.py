@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import itertools
 from pathlib import Path
@@ -10,9 +11,10 @@ import networkx as nx
 import pytest
 
 from analyzer.adapters.grimp_source import GrimpSource
+from analyzer.adapters.textscan import classify_import_lines
 from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target
-from analyzer.model import Analysis
+from analyzer.model import Analysis, ImportKind
 
 
 def _analyse_installed(package: str, tmp_path: Path) -> Analysis:
@@ -61,3 +63,49 @@ def test_warm_cache_gives_the_same_analysis(tmp_path: Path) -> None:
     cold = _analyse_installed("django", tmp_path)
     warm = _analyse_installed("django", tmp_path)
     assert warm == cold
+
+
+def _kinds_by_ast(tree: ast.Module) -> dict[int, ImportKind]:
+    """The oracle: the kind of each import statement from the syntax tree."""
+    kinds: dict[int, ImportKind] = {}
+
+    def visit(node: ast.AST, *, typing: bool, deferred: bool) -> None:
+        for field, value in ast.iter_fields(node):
+            for child in value if isinstance(value, list) else [value]:
+                if not isinstance(child, ast.AST):
+                    continue
+                under_guard = typing or (
+                    isinstance(node, ast.If) and field == "body" and _is_type_checking(node.test)
+                )
+                if isinstance(child, ast.Import | ast.ImportFrom):
+                    kinds[child.lineno] = (
+                        ImportKind.TYPING
+                        if under_guard
+                        else ImportKind.DEFERRED
+                        if deferred
+                        else ImportKind.IMPORT_TIME
+                    )
+                inside_def = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+                visit(child, typing=under_guard, deferred=deferred or inside_def)
+
+    visit(tree, typing=False, deferred=False)
+    return kinds
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def test_import_kinds_agree_with_the_syntax_tree_on_django() -> None:
+    spec = importlib.util.find_spec("django")
+    if spec is None or spec.origin is None:
+        pytest.skip("django is not installed (pip install -e '.[dev]')")
+    checked = 0
+    for path in sorted(Path(spec.origin).parent.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        expected = _kinds_by_ast(ast.parse(text))
+        assert classify_import_lines(text, list(expected)) == expected, path
+        checked += len(expected)
+    assert checked > 4_000

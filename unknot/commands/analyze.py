@@ -43,16 +43,19 @@ def analyze(
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write the baseline from this analysis.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> int:
     """Measure TARGET's import graph: cycles and imports to cut, sizes, extraction candidates,
     shims; exit 0 when every gate passes, 1 when one fails, 2 on bad input."""
     from unknot.baseline_cli import apply_baseline, write_with_baseline
+    from unknot.progress import progress
     from unknot.wiring import check_format, run_analysis
 
     check_format(output_format)
-    analysis = run_analysis(
-        target, cwd=Path.cwd(), root=root, no_cache=no_cache, max_module_lines=max_module_lines
-    )
+    with progress(f"Analysing {target}", quiet=quiet):
+        analysis = run_analysis(
+            target, cwd=Path.cwd(), root=root, no_cache=no_cache, max_module_lines=max_module_lines
+        )
     analysis, figures = apply_baseline(
         analysis, path=baseline, update=update_baseline, cwd=Path.cwd()
     )

@@ -37,7 +37,7 @@ class StaleDataGuard:
     def check_data(
         self, window: CandleSeries, new: Sequence[Candle], *, now: int, timeframe: Timeframe
     ) -> Rejection | None:
-        if not len(window):
+        if not window.timestamps:
             return Rejection(self.name, "no closed candle in the data")
         closed_at = window.timestamps[-1] + timeframe.seconds
         if now - closed_at >= self._timeframes * timeframe.seconds:

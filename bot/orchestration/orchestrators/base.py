@@ -37,10 +37,13 @@ class BaseOrchestrator(ABC, Generic[R]):
         self._backoff = backoff
         self._sleep = sleep
         self._log = logger or logging.getLogger(f"bot.{self.workflow}")
+        # asked once: a backtest runs 100,000 workflows and logs none of their steps
+        self._debug = self._log.isEnabledFor(logging.DEBUG)
 
     def execute(self) -> R:
         """Run the workflow once; errors come back as the subclass's failure result."""
-        self._log.debug("%s: start", self.workflow)
+        if self._debug:
+            self._log.debug("%s: start", self.workflow)
         try:
             result = self._run()
         except BotError as exc:
@@ -53,14 +56,16 @@ class BaseOrchestrator(ABC, Generic[R]):
                 "internal-error", f"{type(exc).__name__}: {exc}", "Rerun with --debug."
             )
             result = self._failure(info)
-        self._log.debug("%s: end", self.workflow)
+        if self._debug:
+            self._log.debug("%s: end", self.workflow)
         return result
 
     def _step(self, name: str, action: Callable[[], T], *, retry: bool = False) -> T:
         """Run one named step; transient errors are retried `max_retries` times with backoff."""
         attempt = 0
         while True:
-            self._log.debug("%s: step %s (attempt %d)", self.workflow, name, attempt + 1)
+            if self._debug:
+                self._log.debug("%s: step %s (attempt %d)", self.workflow, name, attempt + 1)
             try:
                 return action()
             except BotError as exc:

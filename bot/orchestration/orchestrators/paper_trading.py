@@ -44,7 +44,7 @@ class PaperTradingOrchestrator(BaseOrchestrator[CycleResult]):
         self._now = now = self._clock.now()
         window = self._step("fetch market data", self._fetch, retry=True)
         self._activity.heartbeat(
-            now=now, last_candle_ts=window.timestamps[-1] if len(window) else None
+            now=now, last_candle_ts=window.timestamps[-1] if window.timestamps else None
         )
         with self._store.cycle(config.account, config.symbol) as tx:
             state = tx.load(starting_cash=config.starting_cash)

@@ -33,12 +33,17 @@ _NOISE = 0.001
 _MASK = (1 << 64) - 1
 
 
-def _unit(seed: int, index: int) -> float:
-    """A uniform number in [0, 1) that depends only on `seed` and `index` (splitmix64)."""
+def _hash(seed: int, index: int) -> int:
+    """64 random-looking bits that depend only on `seed` and `index` (splitmix64)."""
     x = (index * 0x9E3779B97F4A7C15 + seed) & _MASK
     x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
     x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
-    return (x ^ (x >> 31)) / 18446744073709551616.0
+    return x ^ (x >> 31)
+
+
+def _unit(seed: int, index: int) -> float:
+    """A uniform number in [0, 1) that depends only on `seed` and `index`."""
+    return _hash(seed, index) / 18446744073709551616.0
 
 
 class SampleSource:
@@ -109,9 +114,11 @@ class SampleSource:
         ts, opens, highs, lows, vols = [], [], [], [], []
         for offset, k in enumerate(range(first, last + 1)):
             o, c = closes[offset], closes[offset + 1]
+            # one hash, three 21-bit draws: the wicks and the volume
+            bits = _hash(seed ^ 0x5A5A, k)
             ts.append(k * timeframe.seconds)
             opens.append(o)
-            highs.append(round(max(o, c) * (1 + 0.003 * _unit(seed ^ 0x5A5A, k)), 8))
-            lows.append(round(min(o, c) * (1 - 0.003 * _unit(seed ^ 0xA5A5, k)), 8))
-            vols.append(round(100 + 900 * _unit(seed ^ 0x3C3C, k), 4))
+            highs.append(round(max(o, c) * (1 + 0.003 * (bits & 0x1FFFFF) / 2097152), 8))
+            lows.append(round(min(o, c) * (1 - 0.003 * ((bits >> 21) & 0x1FFFFF) / 2097152), 8))
+            vols.append(round(100 + 900 * ((bits >> 42) & 0x1FFFFF) / 2097152, 4))
         return CandleSeries(ts, opens, highs, lows, closes[1:], vols)
