@@ -212,6 +212,19 @@ def plan_move(request: MoveRequest) -> MovePlan:
     )
 
 
+def _new_init_text(path: Path, root: Path) -> str:
+    """A new package's `__init__.py`: empty, or an empty `__all__` where the nearest existing
+    parent package declares one (a project whose packages all name their public names)."""
+    for directory in path.parents[1:]:
+        if not directory.is_relative_to(root):
+            break
+        init = directory / "__init__.py"
+        if init.is_file():
+            text = init.read_text(encoding="utf-8", errors="replace")
+            return "__all__: list[str] = []\n" if "__all__" in text else ""
+    return ""
+
+
 def _new_files(
     request: MoveRequest,
     layout: Layout,
@@ -224,7 +237,7 @@ def _new_files(
         *missing_packages(layout.home_for(request.new, source), request.new),
         *mirrored_test_packages(tests),
     ]
-    changes = [FileChange(None, p, "", "") for p in created]
+    changes = [FileChange(None, p, "", _new_init_text(p, layout.root)) for p in created]
     if request.shim:
         # The shim takes OLD's place; OLD's file is still there to read its public names from.
         old_file = source.path / "__init__.py" if source.is_package else source.path

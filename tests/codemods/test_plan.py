@@ -311,3 +311,18 @@ def test_without_git_the_move_still_applies(tmp_path: Path) -> None:
     move_module(MoveRequest(root, "app.core.pricing", "app.x"), apply=True)
     assert (root / "src/app/x.py").read_text() == "X = 1\n"
     assert not (root / ".unknot_cache").exists()
+
+
+def test_new_packages_follow_the_parent_packages_all_convention(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "src/app/__init__.py": '__all__ = ["core"]\n',
+            "src/app/core.py": "X = 1\n",
+        },
+    )
+    move_module(MoveRequest(root, "app.core", "app.features.config.core"), apply=True)
+    assert (root / "src/app/features/__init__.py").read_text() == "__all__: list[str] = []\n"
+    assert (root / "src/app/features/config/__init__.py").read_text() == (
+        "__all__: list[str] = []\n"
+    )
