@@ -55,7 +55,11 @@ def outcome_of(
 ) -> Outcome:
     """The summary and diff of `plan`."""
     root = plan.root
-    edited = [c for c in plan.changes if c.old_path is not None and c.new_text != c.old_text]
+    edited = [
+        c
+        for c in plan.changes
+        if c.old_path is not None and c.new_path is not None and c.new_text != c.old_text
+    ]
     summary = Summary(
         command=command,
         applied=applied,

@@ -46,7 +46,10 @@ def shim_text(rename: Rename, moved_file: Path, used: frozenset[str]) -> str:
     names = sorted(set(public) | {n for n in used if n.isidentifier()})
     exported = sorted(n for n in names if not n.startswith("_"))
     lines = [
-        f'"""Deprecated: `{rename.old}` moved to `{rename.new}`; this shim re-exports it."""',
+        f'"""Deprecated: this module moved to `{rename.new}`.',
+        "",
+        "It re-exports what its importers used; import from the new place instead.",
+        '"""',
         "",
         "import warnings",
         "",
@@ -56,7 +59,8 @@ def shim_text(rename: Rename, moved_file: Path, used: frozenset[str]) -> str:
         lines += ["__all__ = [", *[f'    "{n}",' for n in exported], "]", ""]
     lines += [
         "warnings.warn(",
-        f'    "{rename.old} moved to {rename.new}; import from {rename.new} instead",',
+        f'    "{rename.old} moved to {rename.new}; "',
+        f'    "import from {rename.new} instead",',
         "    DeprecationWarning,",
         "    stacklevel=2,",
         ")",
