@@ -17,6 +17,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 
+from codemods.dunder_all import drop_stale_entry
 from codemods.names import Rename, relative_spelling, resolve_relative
 from codemods.references import (
     ReferenceScan,
@@ -92,7 +93,20 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         # change: the visit can skip everything that cannot hold one.
         mention = re.compile(re.escape(self.rename.old))
         self._statements_only = not self.scan.chains and not outside_imports(code, mention)
-        return tree.visit(self)
+        return self._fix_parent_all(tree.visit(self))
+
+    def _fix_parent_all(self, tree: cst.Module) -> cst.Module:
+        """In the `__init__` of the package OLD leaves, its `__all__` entry goes (or is renamed
+        when OLD only changes its name), unless the package still binds the name itself."""
+        parent, _, leaf = self.rename.old.rpartition(".")
+        context = self.context
+        if not parent or context.full_module_name != parent or context.full_package_name != parent:
+            return tree
+        new_parent, _, new_leaf = self.rename.new.rpartition(".")
+        replacement = new_leaf if new_parent == parent else None
+        tree, changed = drop_stale_entry(tree, leaf, replacement=replacement)
+        self.strings_rewritten += changed
+        return tree
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if self._statements_only and not isinstance(node, _HOLDS_IMPORTS):

@@ -140,7 +140,10 @@ def _target_path(layout: Layout, source: ModuleLocation, new: str) -> Path:
     return path
 
 
-def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path]) -> list[FileJob]:
+def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path], old: str) -> list[FileJob]:
+    """One job per file; moved files, and the `__init__` of OLD's package (its `__all__` may
+    name OLD without any import of it), are always run."""
+    parent = old.rpartition(".")[0]
     jobs = []
     for path in files:
         names = layout.module_of(path)
@@ -150,7 +153,8 @@ def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path]) -> list[Fi
         if target is not None:
             new_names = layout.module_of(target)
             new_package = new_names[1] if new_names is not None else None
-        jobs.append(FileJob(path, module, package, new_package, always=target is not None))
+        always = target is not None or (bool(parent) and names == (parent, parent))
+        jobs.append(FileJob(path, module, package, new_package, always=always))
     return jobs
 
 
@@ -188,7 +192,8 @@ def plan_move(request: MoveRequest) -> MovePlan:
     moves = moved_files(source, target)
     tests = mirrored_tests(layout.root, files, request.old, request.new)
     moved = {m.source: m.target for m in [*moves, *tests]}
-    results = run_move(_jobs(layout, files, moved), rename, workers=request.workers)
+    jobs = _jobs(layout, files, moved, request.old)
+    results = run_move(jobs, rename, workers=request.workers)
     check_failures(results, layout.root)
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
     changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)

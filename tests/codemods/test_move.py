@@ -348,6 +348,25 @@ CASES = {
         ),
         old="pricing",
     ),
+    "all_entry_of_a_submodule_that_left": Case(
+        '__all__ = ["money", "pricing"]\n',
+        '__all__ = ["money"]\n',
+        module="app.core",
+        package="app.core",
+    ),
+    "all_entry_kept_while_the_package_binds_it": Case(
+        'from . import pricing\n__all__ = ["pricing"]\n',
+        'from ..billing import rates as pricing\n__all__ = ["pricing"]\n',
+        module="app.core",
+        package="app.core",
+    ),
+    "all_entry_renamed_within_the_package": Case(
+        "__all__ = ('pricing', 'money')\n",
+        "__all__ = ('rates', 'money')\n",
+        module="app.core",
+        package="app.core",
+        new="app.core.rates",
+    ),
     "to_top_level": Case(
         "from app.core import pricing\nimport app.core.pricing as p\n",
         "import rates as pricing\nimport rates as p\n",
@@ -362,9 +381,11 @@ def test_move_case(name: str) -> None:
 
 
 # Forms whose way back is correct but spelled differently: a split import is not merged again,
-# an import added for a chain stays, and an import that had to become absolute stays absolute.
+# an import added for a chain stays, an import that had to become absolute stays absolute, and
+# an `__all__` entry dropped from the package OLD left is not added back.
 SPELLING_CHANGES = (
     "split",
+    "all_entry_of_a_submodule_that_left",
     "import_parent_then",
     "function_level_chain",
     "to_top",

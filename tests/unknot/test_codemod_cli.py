@@ -49,7 +49,7 @@ def test_apply_and_json_report(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["schema_version"] == 1
     assert report["applied"] is True
-    assert report["files_changed"] == 30
+    assert report["files_changed"] == 31
     assert report["tests_moved"] == [
         ["tests/unit/shop/core/test_pricing.py", "tests/unit/shop/billing/test_rates.py"]
     ]

@@ -37,6 +37,13 @@ def test_reexport_from_package() -> None:
     assert "pricing" in namespace
 
 
+def test_star_import_of_the_package_pricing_left() -> None:
+    namespace: dict[str, object] = {}
+    exec("from shop.core import *", namespace)
+    assert "money" in namespace
+    assert "cart" in namespace
+
+
 def test_monkeypatch_string_target(monkeypatch: pytest.MonkeyPatch) -> None:
     from shop.importers import f04_from_parent
 
