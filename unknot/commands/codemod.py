@@ -86,8 +86,10 @@ def _root(root: Path | None) -> Path:
 
 @codemod_app.command("move")
 def move(
-    old: Annotated[str, typer.Argument(help="The dotted name of the module or package to move.")],
-    new: Annotated[str, typer.Argument(help="Its new dotted name.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The dotted name of the module or package to move.")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new dotted name.")],
     root: Root = None,
     import_root: ImportRoots = None,
     shim: Annotated[
@@ -119,7 +121,9 @@ def move(
 
 @codemod_app.command("remove-shim")
 def remove_shim(
-    module: Annotated[str, typer.Argument(help="The dotted name of the re-export shim.")],
+    module: Annotated[
+        str, typer.Argument(metavar="MODULE", help="The dotted name of the re-export shim.")
+    ],
     root: Root = None,
     import_root: ImportRoots = None,
     apply: Apply = False,
