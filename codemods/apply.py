@@ -136,14 +136,19 @@ def _perform(root: Path, journal: dict[str, Any], *, pause_after: int | None) ->
             step()
     for source_name, _ in journal["moves"]:
         _prune_empty(Path(source_name).parent, stop=root)
+    created: list[Path] = []
     for path_name, staged_name in journal["writes"]:
         path, staged = Path(path_name), Path(staged_name)
         if staged.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.exists():
                 shutil.copymode(path, staged)
+            else:
+                created.append(path)
             os.replace(staged, path)
             step()
+    if git is not None:
+        git.add(created)
     for path_name in journal["deletes"]:
         path = Path(path_name)
         if path.exists():

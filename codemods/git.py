@@ -43,6 +43,13 @@ class GitWorkTree:
         out = _git(self.top, "mv", "--", str(source), str(target))
         return out.returncode == 0
 
+    def add(self, paths: list[Path]) -> bool:
+        """`git add` the files a change created, so `git commit -a` takes the whole change."""
+        if not paths:
+            return True
+        out = _git(self.top, "add", "--", *(str(path) for path in paths))
+        return out.returncode == 0
+
     def remove(self, path: Path) -> bool:
         """`git rm -q path`; False when git refuses (e.g. an untracked file)."""
         out = _git(self.top, "rm", "-q", "--", str(path))

@@ -137,3 +137,14 @@ def test_remove_shim(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "deleted src/trade/orchestration/symbols.py" in result.stdout
     assert not (root / "src/trade/orchestration/symbols.py").exists()
+
+
+def test_files_the_move_creates_are_added_to_git(tmp_path: Path) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    result = _run("move", OLD, "shop.fresh.rates", "--root", str(root), "--apply", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert "A  src/shop/fresh/__init__.py" in status
+    assert not [line for line in status if line.startswith("??")]
