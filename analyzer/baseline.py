@@ -17,8 +17,6 @@ The file is JSON, sorted, one entry per line group, so a change to it reads well
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +36,6 @@ __all__ = [
     "from_analysis",
     "load",
     "loads",
-    "write",
 ]
 
 BASELINE_SCHEMA_VERSION = 1
@@ -191,24 +188,3 @@ def load(path: Path, *, target: str | None = None) -> Baseline:
             code="baseline-not-found",
         ) from error
     return loads(text, source=str(path), target=target)
-
-
-def write(baseline: Baseline, path: Path) -> None:
-    """Write the baseline whole or not at all (a temporary file renamed into place)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(dumps(baseline))
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (read by setting it, then restoring it at once)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

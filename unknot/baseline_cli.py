@@ -18,6 +18,7 @@ from analyzer import ratchet
 from analyzer.config import find_pyproject, load_target
 from analyzer.model import Analysis
 from reports import markdown
+from unknot.output import write_text
 from unknot.wiring import write_report
 
 __all__ = ["apply_baseline", "write_with_baseline"]
@@ -51,7 +52,8 @@ def apply_baseline(
         if recorded is not None:
             _notes(ratchet.compare(recorded, analysis), err, accepted=True)
         written = baselines.from_analysis(analysis)
-        baselines.write(written, where)
+        where.parent.mkdir(parents=True, exist_ok=True)
+        write_text(baselines.dumps(written), where)
         err.print(f"Baseline written to {escape(str(where))}.")
         return ratchet.apply(analysis, ratchet.compare(written, analysis)), figures
     if recorded is None:

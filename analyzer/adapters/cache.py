@@ -30,7 +30,8 @@ class ScanCache:
 
     def __init__(self, directory: Path | None, *, package: str, modules: list[str]) -> None:
         digest = hashlib.blake2b("\n".join(sorted(modules)).encode(), digest_size=8).hexdigest()
-        self._path = directory / f"{package}-{digest}.json" if directory else None
+        self._prefix = f"{package}-"
+        self._path = directory / f"{self._prefix}{digest}.json" if directory else None
         self._entries: dict[str, Any] = self._load()
         self._dirty = False
 
@@ -65,6 +66,10 @@ class ScanCache:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, self._path)
+            # Files for an older module set of the same package will not be read again.
+            for stale in self._path.parent.glob(f"{self._prefix}*.json"):
+                if stale != self._path:
+                    stale.unlink()
 
 
 class CutCache:

@@ -65,11 +65,11 @@ class GrimpSource:
             if entry is None:
                 misses[name] = (module_file, key, text)
             else:
-                modules.append(self._module(name, path, entry))
+                modules.append(self._module(name, entry))
                 sites.extend(self._sites(name, entry))
         for name, entry, key in self._scan_misses(found, misses):
             cache.put(key, entry)
-            modules.append(self._module(name, self._path_of(found, name), entry))
+            modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry))
         cache.save(keep=keys)
         return ScannedPackage(
@@ -127,14 +127,14 @@ class GrimpSource:
             entry = {
                 "imports": imports,
                 "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
-                "reexports": self._reexports(name, text, found),
+                "reexports": self._reexports(name, text),
             }
             results.append((name, entry, key))
         return results
 
-    def _reexports(self, name: str, text: str, found: FoundPackage) -> list[str] | None:
-        if self._is_package(found, name):
-            return None
+    def _reexports(self, name: str, text: str) -> list[str] | None:
+        if self._files[name].endswith("__init__.py"):
+            return None  # a package's __init__ re-exporting is its facade, not a shim
         sources = reexport_sources(text)
         if sources is None:
             return None
@@ -149,13 +149,14 @@ class GrimpSource:
                 resolved.append(source)
         return sorted(set(resolved))
 
-    def _module(self, name: str, path: str, entry: dict[str, Any]) -> ScannedModule:
+    def _module(self, name: str, entry: dict[str, Any]) -> ScannedModule:
         reexports = entry.get("reexports")
+        file = self._files[name]
         return ScannedModule(
             name=name,
-            file=self._relative(path),
+            file=file,
             lines=int(entry["lines"]),
-            is_package=path.endswith("__init__.py"),
+            is_package=file.endswith("__init__.py"),
             reexports_from=tuple(reexports) if reexports else None,
         )
 
@@ -177,9 +178,6 @@ class GrimpSource:
         base = os.path.join(found.directory, *name.split(".")[1:])
         package_init = os.path.join(base, "__init__.py")
         return package_init if os.path.isfile(package_init) else base + ".py"
-
-    def _is_package(self, found: FoundPackage, name: str) -> bool:
-        return self._path_of(found, name).endswith("__init__.py")
 
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from analyzer.graph import strongly_connected_components
 from analyzer.model import Analysis, ImportKind
 
 __all__ = ["GraphView", "ViewEdge", "ViewNode", "strongly_connected"]
@@ -120,44 +121,8 @@ def _grouper(package: str, collapse: int | None) -> Callable[[str], str]:
 
 
 def strongly_connected(nodes: list[str], edges: list[tuple[str, str]]) -> list[tuple[str, ...]]:
-    """The components of more than one node, each sorted, in sorted order (iterative Tarjan)."""
-    successors: dict[str, list[str]] = defaultdict(list)
+    """The components of more than one node, each sorted, in sorted order."""
+    graph: dict[str, dict[str, int]] = {node: {} for node in nodes}
     for a, b in edges:
-        successors[a].append(b)
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[tuple[str, ...]] = []
-    for start in nodes:
-        if start in index:
-            continue
-        work = [(start, iter(successors[start]))]
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is None:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    if len(component) > 1:
-                        found.append(tuple(sorted(component)))
-            elif child not in index:
-                index[child] = low[child] = len(index)
-                stack.append(child)
-                on_stack.add(child)
-                work.append((child, iter(successors[child])))
-            elif child in on_stack:
-                low[node] = min(low[node], index[child])
-    return sorted(found)
+        graph[a][b] = 1
+    return sorted(c for c in strongly_connected_components(graph) if len(c) > 1)

@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).parents[1] / "assets"
-REPO = Path(__file__).parents[2]
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+from tests.unknot.cli import REPO, copy_asset, run_unknot
 
 
 @pytest.fixture
 def asset(tmp_path: Path):  # type: ignore[no-untyped-def]
     def copy(name: str) -> Path:
-        destination = tmp_path / name
-        shutil.copytree(ASSETS / name, destination, ignore=shutil.ignore_patterns(".unknot_cache"))
-        return destination
+        return copy_asset(name, tmp_path)
 
     return copy
 
 
 def test_gate_fails_with_file_and_line(asset) -> None:  # type: ignore[no-untyped-def]
-    result = _run("analyze", "shop", cwd=asset("tangled"))
+    result = run_unknot("analyze", "shop", cwd=asset("tangled"))
     assert result.returncode == 1, result.stderr
     assert "FAIL max-cycles.import-time: 2 import-time cycle(s)" in result.stdout
     assert "shop/ring/" in result.stdout
@@ -44,7 +27,7 @@ def test_gate_fails_with_file_and_line(asset) -> None:  # type: ignore[no-untype
 
 
 def test_json_report_has_every_section(asset) -> None:  # type: ignore[no-untyped-def]
-    result = _run("analyze", "shop", "--format", "json", cwd=asset("tangled"))
+    result = run_unknot("analyze", "shop", "--format", "json", cwd=asset("tangled"))
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["schema_version"] == 1
@@ -63,15 +46,15 @@ def test_json_report_has_every_section(asset) -> None:  # type: ignore[no-untype
 
 def test_json_is_byte_stable_and_cache_does_not_change_it(asset) -> None:  # type: ignore[no-untyped-def]
     project = asset("tangled")
-    cold = _run("analyze", "shop", "-f", "json", cwd=project).stdout
+    cold = run_unknot("analyze", "shop", "-f", "json", cwd=project).stdout
     assert (project / ".unknot_cache").is_dir()
-    warm = _run("analyze", "shop", "-f", "json", cwd=project).stdout
-    uncached = _run("analyze", "shop", "-f", "json", "--no-cache", cwd=project).stdout
+    warm = run_unknot("analyze", "shop", "-f", "json", cwd=project).stdout
+    uncached = run_unknot("analyze", "shop", "-f", "json", "--no-cache", cwd=project).stdout
     assert cold == warm == uncached
 
 
 def test_syntax_error_stops_with_file_and_line(asset) -> None:  # type: ignore[no-untyped-def]
-    result = _run("analyze", "pkg", "--root", "src", cwd=asset("broken"))
+    result = run_unknot("analyze", "pkg", "--root", "src", cwd=asset("broken"))
     assert result.returncode == 2
     assert "error[syntax-error]: pkg/bad.py:1: invalid syntax" in result.stderr
     assert "Traceback" not in result.stderr
@@ -83,7 +66,7 @@ def test_user_packages_named_like_ours_are_read_from_disk(asset) -> None:  # typ
         ("analyzer", ["analyzer.left", "analyzer.right"]),
         ("reports", ["reports.one", "reports.two"]),
     ]:
-        result = _run("analyze", package, "-f", "json", cwd=project)
+        result = run_unknot("analyze", package, "-f", "json", cwd=project)
         assert result.returncode == 1, result.stderr
         assert [c["modules"] for c in json.loads(result.stdout)["cycles"]] == [modules]
 
@@ -99,7 +82,7 @@ def test_user_packages_named_like_ours_are_read_from_disk(asset) -> None:  # typ
     ],
 )
 def test_bad_input_is_one_line_with_code_and_hint(asset, args: list[str], code: str) -> None:  # type: ignore[no-untyped-def]
-    result = _run(*args, cwd=asset("tangled"))
+    result = run_unknot(*args, cwd=asset("tangled"))
     assert result.returncode == 2
     assert f"error[{code}]" in result.stderr
     assert "hint:" in result.stderr
@@ -109,18 +92,28 @@ def test_bad_input_is_one_line_with_code_and_hint(asset, args: list[str], code: 
 def test_broken_pyproject_is_a_config_error(asset) -> None:  # type: ignore[no-untyped-def]
     project = asset("tangled")
     (project / "pyproject.toml").write_text("[tool.unknot\n")
-    result = _run("analyze", "shop", cwd=project)
+    result = run_unknot("analyze", "shop", cwd=project)
     assert result.returncode == 2
     assert "error[bad-config]" in result.stderr
 
 
 def test_debug_shows_the_traceback(asset) -> None:  # type: ignore[no-untyped-def]
-    result = _run("--debug", "analyze", "shopp", cwd=asset("tangled"))
+    result = run_unknot("--debug", "analyze", "shopp", cwd=asset("tangled"))
     assert result.returncode != 0
     assert "Traceback" in result.stderr
 
 
 def test_this_repository_gates_its_bot() -> None:
-    result = _run("analyze", "orchestration", cwd=REPO)
+    result = run_unknot("analyze", "orchestration", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All gates passed." in result.stdout
+
+
+def test_the_cache_keeps_one_file_per_package(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    run_unknot("analyze", "shop", cwd=project)
+    (project / "src" / "shop" / "added.py").write_text("from shop import catalog\n")
+    result = run_unknot("analyze", "shop", "-f", "json", cwd=project)
+    assert "shop.added" in {m["name"] for m in json.loads(result.stdout)["modules"]}
+    cached = sorted(p.name.split("-")[0] for p in (project / ".unknot_cache").glob("*.json"))
+    assert cached == ["cuts", "shop"]

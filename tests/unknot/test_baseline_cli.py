@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).parents[1] / "assets"
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+from tests.unknot.cli import copy_asset, run_unknot
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     """The tangled shop with a baseline recorded: 4 cycles, one module over 300 lines."""
-    project = tmp_path / "tangled"
-    shutil.copytree(ASSETS / "tangled", project, ignore=shutil.ignore_patterns(".unknot_cache"))
-    result = _run("analyze", "shop", "--update-baseline", cwd=project)
+    project = copy_asset("tangled", tmp_path)
+    result = run_unknot("analyze", "shop", "--update-baseline", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Baseline written to" in result.stderr
     return project
@@ -41,7 +26,7 @@ def test_update_writes_a_sorted_baseline_and_the_debt_is_accepted(shop: Path) ->
     assert data["target"] == "shop"
     assert data["figures"]["circular_dependencies"] == 4
     assert data["allowances"] == {"shop.big": 310}
-    result = _run("analyze", "shop", cwd=shop)
+    result = run_unknot("analyze", "shop", cwd=shop)
     assert result.returncode == 0, result.stdout
     assert "PASS baseline: same as the baseline" in result.stdout
     assert "(recorded in the baseline)" in result.stdout
@@ -51,7 +36,7 @@ def test_a_new_cycle_fails_at_its_line(shop: Path) -> None:
     with (shop / "src" / "shop" / "catalog.py").open("a", encoding="utf-8") as stream:
         stream.write("from shop import catalog2\n")
     (shop / "src" / "shop" / "catalog2.py").write_text("from shop import catalog\n")
-    result = _run("analyze", "shop", cwd=shop)
+    result = run_unknot("analyze", "shop", cwd=shop)
     assert result.returncode == 1
     assert "baseline: worse: new cycle of 2 modules: shop.catalog -> shop.catalog2" in result.stderr
     assert "FAIL baseline" in result.stdout
@@ -66,14 +51,14 @@ def test_an_improvement_passes_and_says_what_to_tighten(shop: Path) -> None:
         )
         + "\n"
     )
-    result = _run("analyze", "shop", cwd=shop)
+    result = run_unknot("analyze", "shop", cwd=shop)
     assert result.returncode == 0, result.stdout
     assert "baseline: can tighten: circular_dependencies 4 -> 3" in result.stderr
     assert "--update-baseline to tighten it" in result.stderr
 
 
 def test_markdown_shows_baseline_and_current(shop: Path) -> None:
-    result = _run("analyze", "shop", "--format", "markdown", cwd=shop)
+    result = run_unknot("analyze", "shop", "--format", "markdown", cwd=shop)
     assert "#### Baseline\n\n```\nModules: 18\n" in result.stdout
     assert "#### Current" in result.stdout
 
@@ -82,14 +67,14 @@ def test_bad_baselines_are_clear_errors(shop: Path) -> None:
     path = shop / ".unknot" / "baseline-shop.json"
     other = shop / "other.json"
     other.write_text(path.read_text().replace('"target": "shop"', '"target": "orchestration"'))
-    result = _run("analyze", "shop", "--baseline", str(other), cwd=shop)
+    result = run_unknot("analyze", "shop", "--baseline", str(other), cwd=shop)
     assert result.returncode == 2
     assert "error[baseline-mismatch]" in result.stderr
     path.write_text("{ half")
-    result = _run("analyze", "shop", cwd=shop)
+    result = run_unknot("analyze", "shop", cwd=shop)
     assert result.returncode == 2
     assert "error[bad-baseline]" in result.stderr
     assert "Traceback" not in result.stderr
-    result = _run("analyze", "shop", "--baseline", "missing.json", cwd=shop)
+    result = run_unknot("analyze", "shop", "--baseline", "missing.json", cwd=shop)
     assert result.returncode == 2
     assert "error[baseline-not-found]" in result.stderr

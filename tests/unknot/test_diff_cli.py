@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).parents[1] / "assets"
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+from tests.unknot.cli import copy_asset, run_unknot
 
 
 def _git(*args: str, cwd: Path) -> str:
@@ -47,18 +34,17 @@ def _move_catalog(project: Path) -> None:
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
-    project = tmp_path / "tangled"
-    shutil.copytree(ASSETS / "tangled", project, ignore=shutil.ignore_patterns(".unknot_cache"))
+    project = copy_asset("tangled", tmp_path)
     return project
 
 
 def test_two_saved_analyses(shop: Path, tmp_path: Path) -> None:
-    before = _run("analyze", "shop", "--format", "json", cwd=shop)
+    before = run_unknot("analyze", "shop", "--format", "json", cwd=shop)
     (tmp_path / "before.json").write_text(before.stdout)
     _move_catalog(shop)
-    after = _run("analyze", "shop", "--format", "json", cwd=shop)
+    after = run_unknot("analyze", "shop", "--format", "json", cwd=shop)
     (tmp_path / "after.json").write_text(after.stdout)
-    result = _run(
+    result = run_unknot(
         "diff", str(tmp_path / "before.json"), str(tmp_path / "after.json"), "-f", "json", cwd=shop
     )
     assert result.returncode == 0, result.stderr
@@ -78,7 +64,7 @@ def test_against_a_revision_uses_a_temporary_worktree(shop: Path) -> None:
     _move_catalog(shop)
     ledger = shop / "src" / "shop" / "ledger.py"
     ledger.write_text(ledger.read_text().replace("from shop.billing import Billing", "Billing = 1"))
-    result = _run("diff", "shop", "--against", "HEAD", "--format", "markdown", cwd=shop)
+    result = run_unknot("diff", "shop", "--against", "HEAD", "--format", "markdown", cwd=shop)
     assert result.returncode == 0, result.stderr
     assert "| Circular Dependencies | 4 | 3 | -1, -25% |" in result.stdout
     assert "- shop.catalog → shop.products.catalog (" in result.stdout
@@ -90,17 +76,17 @@ def test_unknown_revision_is_a_clear_error(shop: Path) -> None:
     _git("init", "-q", cwd=shop)
     _git("add", "-A", cwd=shop)
     _git("commit", "-qm", "before", cwd=shop)
-    result = _run("diff", "shop", "--against", "no-such-rev", cwd=shop)
+    result = run_unknot("diff", "shop", "--against", "no-such-rev", cwd=shop)
     assert result.returncode == 2
     assert "error[revision-not-found]: No revision 'no-such-rev'" in result.stderr
 
 
 def test_bad_arguments_and_files_are_clear_errors(shop: Path) -> None:
-    result = _run("diff", "only-one.json", cwd=shop)
+    result = run_unknot("diff", "only-one.json", cwd=shop)
     assert result.returncode == 2
     assert "error[bad-arguments]" in result.stderr
     (shop / "broken.json").write_text("{")
-    result = _run("diff", "broken.json", "broken.json", cwd=shop)
+    result = run_unknot("diff", "broken.json", "broken.json", cwd=shop)
     assert result.returncode == 2
     assert "error[bad-analysis-file]" in result.stderr
     assert "Traceback" not in result.stderr

@@ -11,31 +11,19 @@ from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).parents[1] / "assets"
-REPO = Path(__file__).parents[2]
+from tests.unknot.cli import REPO, copy_asset, run_unknot
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
-    project = tmp_path / "tangled"
-    shutil.copytree(ASSETS / "tangled", project, ignore=shutil.ignore_patterns(".unknot_cache"))
+    project = copy_asset("tangled", tmp_path)
     return project
 
 
 def test_mermaid_is_the_default_and_marks_the_cuts(shop: Path) -> None:
-    result = _run("graph", "shop", cwd=shop)
+    result = run_unknot("graph", "shop", cwd=shop)
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "flowchart LR" in text
@@ -45,21 +33,21 @@ def test_mermaid_is_the_default_and_marks_the_cuts(shop: Path) -> None:
 
 
 def test_collapse_draws_packages(shop: Path) -> None:
-    result = _run("graph", "shop", "--collapse", "1", "--format", "dot", cwd=shop)
+    result = run_unknot("graph", "shop", "--collapse", "1", "--format", "dot", cwd=shop)
     assert result.returncode == 0, result.stderr
     assert '"shop.ring" [label="ring\\n5 modules"' in result.stdout
     assert '"shop.ring.a"' not in result.stdout
 
 
 def test_cycles_only_leaves_out_the_acyclic_modules(shop: Path) -> None:
-    result = _run("graph", "shop", "--cycles-only", "--format", "dot", cwd=shop)
+    result = run_unknot("graph", "shop", "--cycles-only", "--format", "dot", cwd=shop)
     assert result.returncode == 0, result.stderr
     assert '"shop.catalog"' not in result.stdout
     assert result.stdout.count('xlabel="cut"') == 4
 
 
 def test_output_file_is_written_whole(shop: Path) -> None:
-    result = _run("graph", "shop", "--format", "html", "--output", "graph.html", cwd=shop)
+    result = run_unknot("graph", "shop", "--format", "html", "--output", "graph.html", cwd=shop)
     assert result.returncode == 0, result.stderr
     page = (shop / "graph.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -67,7 +55,7 @@ def test_output_file_is_written_whole(shop: Path) -> None:
 
 
 def test_unknown_format_is_a_clear_error(shop: Path) -> None:
-    result = _run("graph", "shop", "--format", "png", cwd=shop)
+    result = run_unknot("graph", "shop", "--format", "png", cwd=shop)
     assert result.returncode == 2
     assert "error[unknown-format]: Unknown picture format 'png'." in result.stderr
     assert "Traceback" not in result.stderr
@@ -75,7 +63,7 @@ def test_unknown_format_is_a_clear_error(shop: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 def test_svg_of_the_bundled_bot_layer_draws_its_modules() -> None:
-    result = _run("graph", "orchestration", "--format", "svg", cwd=REPO)
+    result = run_unknot("graph", "orchestration", "--format", "svg", cwd=REPO)
     assert result.returncode == 0, result.stderr
     root = ET.fromstring(result.stdout)
     nodes = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
@@ -87,7 +75,7 @@ def test_svg_of_the_bundled_bot_layer_draws_its_modules() -> None:
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian `chromium`)")
 def test_html_of_the_bundled_bot_layer_draws_in_chromium(tmp_path: Path) -> None:
     page = tmp_path / "bot.html"
-    result = _run("graph", "orchestration", "--format", "html", "-o", str(page), cwd=REPO)
+    result = run_unknot("graph", "orchestration", "--format", "html", "-o", str(page), cwd=REPO)
     assert result.returncode == 0, result.stderr
     expected = len(re.findall(r'"id":"n\d+"', page.read_text(encoding="utf-8")))
     dom = subprocess.run(
@@ -132,7 +120,7 @@ def test_svg_without_graphviz_names_the_package(shop: Path, tmp_path: Path) -> N
 
 
 def test_a_bad_option_is_a_usage_error_not_a_traceback(shop: Path) -> None:
-    result = _run("graph", "shop", "--bogus", cwd=shop)
+    result = run_unknot("graph", "shop", "--bogus", cwd=shop)
     assert result.returncode == 2
     assert "No such option: --bogus" in result.stderr
     assert "Traceback" not in result.stderr

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ASSETS = Path(__file__).parents[1] / "assets"
-REPO = Path(__file__).parents[2]
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+from tests.unknot.cli import ASSETS, REPO, run_unknot
 
 
 def test_broken_rules_fail_with_chains_at_file_and_line() -> None:
-    result = _run("rules", "app", cwd=ASSETS / "layered")
+    result = run_unknot("rules", "app", cwd=ASSETS / "layered")
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert "BROKEN api above services above db (layers)" in lines
@@ -39,12 +23,12 @@ def test_broken_rules_fail_with_chains_at_file_and_line() -> None:
 
 
 def test_this_repository_keeps_its_own_rules() -> None:
-    result = _run("rules", "tool", cwd=REPO)
+    result = run_unknot("rules", "tool", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "KEPT unknot -> reports -> (analyzer | codemods), one way (layers)" in result.stdout
 
 
 def test_a_target_without_rules_is_a_clear_error() -> None:
-    result = _run("rules", "orchestration", cwd=REPO)
+    result = run_unknot("rules", "orchestration", cwd=REPO)
     assert result.returncode == 2
     assert "error[no-rules]" in result.stderr
