@@ -5,7 +5,13 @@ import random
 
 import pytest
 
-from analyzer.feedback import feedback_arc_set
+from analyzer.feedback import (
+    _bounded_search,
+    _OverBudgetError,
+    _subset_dp,
+    _Tables,
+    feedback_arc_set,
+)
 from analyzer.graph import strongly_connected_components
 
 
@@ -60,3 +66,40 @@ def test_heuristic_cut_leaves_no_cycle_and_is_minimal(seed: int) -> None:
 def test_self_loop_is_cut() -> None:
     cut, _ = feedback_arc_set({"a": {"a": 1, "b": 1}, "b": {"a": 1}})
     assert ("a", "a") in cut
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_bounded_search_and_subset_dp_agree(seed: int) -> None:
+    graph = _strongly_connected(seed, nodes=11, extra=30)
+    nodes = sorted(graph)
+    tables = _Tables(graph, nodes)
+    worst = sum(w for succ in graph.values() for w in succ.values()) + 1
+    searched = _bounded_search(tables, worst - tables.self_loops, budget=1 << 11)
+    programmed = _subset_dp(tables, worst - tables.self_loops)
+    assert searched is not None
+    assert programmed is not None
+    cost = _order_cost(graph, [nodes[i] for i in searched])
+    assert cost == _order_cost(graph, [nodes[i] for i in programmed])
+    # Nothing beats the optimum, and both agree on that too.
+    assert _bounded_search(tables, cost - tables.self_loops, budget=1 << 11) is None
+    assert _subset_dp(tables, cost - tables.self_loops) is None
+
+
+def test_bounded_search_gives_up_over_its_budget() -> None:
+    graph = _strongly_connected(3, nodes=10, extra=40)
+    tables = _Tables(graph, sorted(graph))
+    with pytest.raises(_OverBudgetError):
+        _bounded_search(tables, 10**9, budget=4)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_exact_cut_is_minimum_weight_on_eight_nodes(seed: int) -> None:
+    graph = _strongly_connected(100 + seed, nodes=8, extra=20)
+    cut, exact = feedback_arc_set(graph)
+    assert exact
+    assert sum(graph[a][b] for a, b in cut) == _brute_force_minimum(graph)
+
+
+def _order_cost(graph: dict[str, dict[str, int]], order: list[str]) -> int:
+    position = {n: i for i, n in enumerate(order)}
+    return sum(w for a in graph for b, w in graph[a].items() if position[b] <= position[a])
