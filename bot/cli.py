@@ -12,10 +12,10 @@ import sys
 import time
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer._click import exceptions as click_exceptions
 
 from bot import use_cases
 from bot.cli_options import (
@@ -201,12 +201,12 @@ def main(argv: list[str] | None = None) -> None:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         code = app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except click_exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click_exceptions.Abort, KeyboardInterrupt):
         err.print("Interrupted.")
         sys.exit(130)
-    except click.ClickException as exc:
+    except click_exceptions.ClickException as exc:
         exc.show()
         sys.exit(2)
     except BotError as exc:

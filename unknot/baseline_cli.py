@@ -10,14 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.markup import escape
-
 from analyzer import baseline as baselines
 from analyzer import ratchet
 from analyzer.config import find_pyproject, load_target
 from analyzer.model import Analysis
 from reports import markdown
+from unknot.errors import print_error
 from unknot.output import write_text
 from unknot.wiring import write_report
 
@@ -42,7 +40,6 @@ def apply_baseline(
 
     With `update`, write the baseline from this analysis instead (after saying what changed).
     """
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
     where, required = _path(analysis, path, cwd)
     recorded = None
     if where.is_file() or (required and not update):
@@ -50,27 +47,33 @@ def apply_baseline(
     figures = dict(recorded.figures) if recorded else None
     if update:
         if recorded is not None:
-            _notes(ratchet.compare(recorded, analysis), err, accepted=True)
+            _notes(ratchet.compare(recorded, analysis), accepted=True)
         written = baselines.from_analysis(analysis)
         where.parent.mkdir(parents=True, exist_ok=True)
         write_text(baselines.dumps(written), where)
-        err.print(f"Baseline written to {escape(str(where))}.")
+        _say(f"Baseline written to {where}.")
         return ratchet.apply(analysis, ratchet.compare(written, analysis)), figures
     if recorded is None:
         return analysis, None
     comparison = ratchet.compare(recorded, analysis)
-    _notes(comparison, err, accepted=False)
+    _notes(comparison, accepted=False)
     return ratchet.apply(analysis, comparison), figures
 
 
-def _notes(comparison: ratchet.Comparison, err: Console, *, accepted: bool) -> None:
+def _notes(comparison: ratchet.Comparison, *, accepted: bool) -> None:
     for change in comparison.regressions:
         verb = "accepted" if accepted else "worse"
-        err.print(f"baseline: {verb}: {escape(change.message)}")
+        _say(f"baseline: {verb}: {change.message}")
     for change in (*comparison.tightenable, *comparison.stale):
-        err.print(f"baseline: can tighten: {escape(change.message)}")
+        _say(f"baseline: can tighten: {change.message}")
     if comparison.improved and comparison.passed and not accepted:
-        err.print("baseline: better than recorded; run with --update-baseline to tighten it.")
+        _say("baseline: better than recorded; run with --update-baseline to tighten it.")
+
+
+def _say(text: str) -> None:
+    from rich.markup import escape
+
+    print_error(escape(text))
 
 
 def write_with_baseline(

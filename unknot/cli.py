@@ -9,13 +9,12 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import click
 import typer
-from rich.console import Console
+from typer._click import exceptions as click_exceptions
 
 from unknot import __version__
 from unknot.commands import analyze, codemod, diff, graph, rules
-from unknot.errors import CliError, render_error
+from unknot.errors import CliError, print_error, render_error
 from unknot.exit_codes import ExitCode
 
 __all__ = ["app", "main"]
@@ -62,34 +61,24 @@ def _user_error_types() -> tuple[type[Exception], ...]:
     return (CliError, AnalyzerError, CodemodError, ReportError)
 
 
-def _click_errors() -> tuple[type[Exception], ...]:
-    """click's usage errors, including those of the copy of click that newer typer vendors."""
-    try:
-        from typer._click.exceptions import ClickException as VendoredClickException
-    except ImportError:
-        return (click.ClickException,)
-    return (click.ClickException, VendoredClickException)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; user errors print one line with a code and a hint."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         result = app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except click_exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("Interrupted.")
+    except click_exceptions.Abort:
+        print_error("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
-    except _click_errors() as exc:
-        exc.show()  # type: ignore[attr-defined]
+    except click_exceptions.ClickException as exc:
+        exc.show()
         sys.exit(ExitCode.USAGE_ERROR)
     except KeyboardInterrupt:
-        err.print("Interrupted.")
+        print_error("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
     except _user_error_types() as exc:
         if _state["debug"]:
             raise
-        render_error(exc, err)  # type: ignore[arg-type]
+        render_error(exc)  # type: ignore[arg-type]
         sys.exit(ExitCode.USAGE_ERROR)
     sys.exit(int(result) if isinstance(result, int) else ExitCode.OK)

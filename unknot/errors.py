@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from rich.console import Console
-from rich.markup import escape
-
-__all__ = ["CliError", "UserError", "render_error"]
+__all__ = ["CliError", "UserError", "print_error", "render_error"]
 
 
 class UserError(Protocol):
@@ -40,8 +37,17 @@ class CliError(Exception):
         return f"{self.code}: {self.message}"
 
 
-def render_error(error: UserError, console: Console) -> None:
-    """Print `error[code]: message` and, on the next line, the hint."""
-    console.print(f"[bold red]error\\[{escape(error.code)}][/]: {escape(error.message)}")
+def render_error(error: UserError) -> None:
+    """Print `error[code]: message` and, on the next line, the hint, to stderr."""
+    from rich.markup import escape
+
+    print_error(f"[bold red]error\\[{escape(error.code)}][/]: {escape(error.message)}")
     if error.hint:
-        console.print(f"  [yellow]hint[/]: {escape(error.hint)}")
+        print_error(f"  [yellow]hint[/]: {escape(error.hint)}")
+
+
+def print_error(markup: str) -> None:
+    """One line of rich markup on stderr (rich is loaded only when there is something to say)."""
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(markup)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
-
-from rich.console import Console
 
 __all__ = ["progress"]
 
 
 def progress(message: str, *, quiet: bool = False) -> AbstractContextManager[Any]:
     """`with progress("Analysing shop"):` shows a spinner unless quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        return nullcontext()  # CI logs and pipes: no spinner, and no need to load rich
+    from rich.console import Console
+
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
-        return nullcontext()
-    return console.status(message)
+    return console.status(message) if console.is_terminal else nullcontext()

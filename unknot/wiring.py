@@ -12,7 +12,7 @@ from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
 from analyzer.config import load_target
 from analyzer.model import Analysis
-from reports.formats import FORMATS
+from reports.formats import FORMATS, renderer
 from unknot.errors import CliError
 
 __all__ = ["check_format", "run_analysis", "write_report"]
@@ -81,4 +81,4 @@ def write_report(analysis: Analysis, output_format: str, *, verbose: bool = Fals
             console = Console(highlight=False, soft_wrap=True, width=_LOG_WIDTH)
         render_terminal(analysis, console, verbose=verbose)
         return
-    sys.stdout.write(FORMATS[output_format](analysis))
+    sys.stdout.write(renderer(output_format)(analysis))

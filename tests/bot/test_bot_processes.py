@@ -72,3 +72,10 @@ def test_two_processes_on_one_account_never_both_trade(tmp_path: Path) -> None:
     assert statuses == ["executed", "no_new_candle"]
     assert _count(tmp_path / "bot.sqlite", "fills") == 1
     check_invariants(tmp_path / "bot.sqlite")
+
+
+def test_an_unknown_option_is_a_usage_error_without_a_traceback() -> None:
+    result = run_bot("dry-run", "--no-such-option")
+    assert result.returncode == 2
+    assert "No such option: --no-such-option" in result.stderr
+    assert "Traceback" not in result.stderr
