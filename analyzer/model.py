@@ -27,7 +27,7 @@ __all__ = [
     "Summary",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ImportKind(StrEnum):

@@ -29,19 +29,22 @@ from reports.errors import BadAnalysisFile
 __all__ = ["analysis_from_data", "load_analysis"]
 
 
-def _site(d: dict[str, Any]) -> ImportSite:
-    return ImportSite(
-        d["importer"], d["imported"], d["file"], int(d["line"]), d["text"], ImportKind(d["kind"])
+def _sites(items: list[dict[str, Any]], importer: str, imported: str) -> tuple[ImportSite, ...]:
+    """The statements of one import; the edge or cut holding them names both modules."""
+    return tuple(
+        ImportSite(importer, imported, d["file"], int(d["line"]), d["text"], ImportKind(d["kind"]))
+        for d in items
     )
-
-
-def _sites(items: list[dict[str, Any]]) -> tuple[ImportSite, ...]:
-    return tuple(_site(item) for item in items)
 
 
 def _cycle(d: dict[str, Any]) -> Cycle:
     cuts = tuple(
-        Cut(c["importer"], c["imported"], _sites(c["sites"]), tuple(c["witness"]))
+        Cut(
+            c["importer"],
+            c["imported"],
+            _sites(c["sites"], c["importer"], c["imported"]),
+            tuple(c["witness"]),
+        )
         for c in d["cuts"]
     )
     return Cycle(tuple(d["modules"]), ImportKind(d["kind"]), tuple(d["witness"]), cuts, d["exact"])
@@ -69,7 +72,8 @@ def analysis_from_data(data: dict[str, Any]) -> Analysis:
         summary=_summary(data["summary"]),
         modules=tuple(ModuleInfo(**m) for m in data["modules"]),
         imports=tuple(
-            Edge(e["importer"], e["imported"], _sites(e["sites"])) for e in data["imports"]
+            Edge(e["importer"], e["imported"], _sites(e["sites"], e["importer"], e["imported"]))
+            for e in data["imports"]
         ),
         cycles=tuple(_cycle(c) for c in data["cycles"]),
         package_cycles=tuple(_cycle(c) for c in data["package_cycles"]),

@@ -1,4 +1,8 @@
-"""The analysis as JSON: the full model, versioned by `schema_version`, sorted and byte-stable."""
+"""The analysis as JSON: the full model, versioned by `schema_version`, sorted and byte-stable.
+
+The statements of an import (`sites`) sit inside its edge or cut, so each site leaves out the
+importer and imported module its parent already names (schema version 2).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,9 @@ import json
 from enum import Enum
 from typing import Any
 
-from analyzer.model import Analysis, Cut, Edge
+from analyzer.model import Analysis, Cut, Edge, ImportSite
 
 __all__ = ["render", "to_data"]
-
-# Derived values that readers want without recomputing them.
-_PROPERTIES: dict[type, tuple[str, ...]] = {Edge: ("kind", "weight"), Cut: ("weight",)}
 
 
 def to_data(value: Any) -> Any:
@@ -20,11 +21,12 @@ def to_data(value: Any) -> Any:
     kind = type(value)
     if kind is tuple or kind is list:
         return [to_data(item) for item in value]
+    special = _SPECIAL.get(kind)
+    if special is not None:
+        return special(value)
     names = _FIELDS.get(kind)
     if names is None and hasattr(kind, "__dataclass_fields__"):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value)) + _PROPERTIES.get(
-            kind, ()
-        )
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
         data = {name: to_data(getattr(value, name)) for name in names}
         if kind is Analysis:
@@ -38,6 +40,35 @@ def to_data(value: Any) -> Any:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
+    return [{"file": s.file, "kind": s.kind, "line": s.line, "text": s.text} for s in sites]
+
+
+def _edge(edge: Edge) -> dict[str, Any]:
+    return {
+        "importer": edge.importer,
+        "imported": edge.imported,
+        "kind": edge.kind,
+        "sites": _sites(edge.sites),
+        "weight": edge.weight,
+    }
+
+
+def _cut(cut: Cut) -> dict[str, Any]:
+    return {
+        "importer": cut.importer,
+        "imported": cut.imported,
+        "sites": _sites(cut.sites),
+        "weight": cut.weight,
+        "witness": list(cut.witness),
+    }
+
+
+# The most numerous values, written field by field; `kind` and `weight` are derived values
+# that readers want without recomputing them.
+_SPECIAL: dict[type, Any] = {Edge: _edge, Cut: _cut}
 
 
 def render(analysis: Analysis) -> str:
