@@ -39,7 +39,7 @@ def run_analysis(
     if max_module_lines is not None:
         gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
         target = dataclasses.replace(target, gates=gates)
-    cuts = CutCache(target.cache_dir)
+    cuts = CutCache(target.cache_dir, package=target.package)
     analysis = analyse(
         target, source=GrimpSource(target.root, cache_dir=target.cache_dir), cuts=cuts
     )

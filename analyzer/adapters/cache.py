@@ -73,10 +73,13 @@ class ScanCache:
 
 
 class CutCache:
-    """The cut found for each component, in `cuts.json`; implements the `CutStore` port."""
+    """The cut found for each component of `package`'s graphs; implements the `CutStore` port.
 
-    def __init__(self, directory: Path | None) -> None:
-        self._cache = ScanCache(directory, package="cuts", modules=[])
+    One file per analysed package, so targets analysed in turn keep each other's cuts.
+    """
+
+    def __init__(self, directory: Path | None, *, package: str) -> None:
+        self._cache = ScanCache(directory, package=f"cuts.{package}", modules=[])
         self._used: set[str] = set()
 
     def get(self, key: str) -> tuple[list[tuple[str, str]], bool] | None:

@@ -116,4 +116,12 @@ def test_the_cache_keeps_one_file_per_package(asset) -> None:  # type: ignore[no
     result = run_unknot("analyze", "shop", "-f", "json", cwd=project)
     assert "shop.added" in {m["name"] for m in json.loads(result.stdout)["modules"]}
     cached = sorted(p.name.split("-")[0] for p in (project / ".unknot_cache").glob("*.json"))
-    assert cached == ["cuts", "shop"]
+    assert cached == ["cuts.shop", "shop"]
+
+
+def test_targets_analysed_in_turn_keep_each_others_cuts(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    run_unknot("analyze", "shop", cwd=project)
+    run_unknot("analyze", "shop.ring", cwd=project)
+    cached = sorted(p.name.split("-")[0] for p in (project / ".unknot_cache").glob("*.json"))
+    assert cached == ["cuts.shop", "cuts.shop.ring", "shop"]
