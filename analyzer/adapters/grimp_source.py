@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from analyzer.adapters.cache import ScanCache, content_hash
 from analyzer.adapters.packages import find_package_directory, require_root
 from analyzer.adapters.textscan import (
     classify_import_lines,
+    classify_indented,
+    indented_imports,
     masked_lines,
     reexport_sources,
     top_level_definitions,
@@ -96,41 +99,63 @@ class GrimpSource:
     ) -> list[tuple[str, dict[str, Any], str]]:
         if not misses:
             return []
-        try:
-            scanned = scan_imports(
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # grimp parses in Rust without holding the GIL: the text scan runs meanwhile.
+            scanning = pool.submit(
+                scan_imports,
                 [module_file for module_file, _, _ in misses.values()],
                 found_packages={found},
                 include_external_packages=False,
                 exclude_type_checking_imports=False,
             )
-        except SourceSyntaxError as error:
-            raise UnparsableModule(
-                f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
-                + (f": {error.text.strip()}" if error.text else ""),
-                file=self._relative(error.filename),
-                line=error.lineno,
-                hint="Fix it first: a graph without this file could hide a cycle.",
-            ) from error
+            facts = {name: self._text_facts(name, text) for name, (_, _, text) in misses.items()}
+            try:
+                scanned = scanning.result()
+            except SourceSyntaxError as error:
+                raise UnparsableModule(
+                    f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
+                    + (f": {error.text.strip()}" if error.text else ""),
+                    file=self._relative(error.filename),
+                    line=error.lineno,
+                    hint="Fix it first: a graph without this file could hide a cycle.",
+                ) from error
         results = []
         for name, (module_file, key, text) in misses.items():
             direct = scanned[module_file]
-            kinds = classify_import_lines(text, {imp.line_number for imp in direct})
-            imports = sorted(
+            entry = facts[name]
+            kinds = entry.pop("kinds")
+            # A statement that starts its line and is not among the indented ones is at
+            # column 0; the others share their line (`if x: import y`) and need a look.
+            unseen = {
+                imp.line_number
+                for imp in direct
+                if imp.line_number not in kinds
+                and not imp.line_contents.startswith(("import", "from"))
+            }
+            if unseen:
+                kinds.update(classify_import_lines(text, unseen))
+            entry["imports"] = sorted(
                 [
                     imp.imported.name,
                     imp.line_number,
                     imp.line_contents,
-                    ImportKind.LAZY.value if imp.is_lazy else kinds[imp.line_number].value,
+                    ImportKind.LAZY.value
+                    if imp.is_lazy
+                    else kinds.get(imp.line_number, ImportKind.IMPORT_TIME).value,
                 ]
                 for imp in direct
             )
-            entry = {
-                "imports": imports,
-                "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
-                "reexports": self._reexports(name, text),
-            }
             results.append((name, entry, key))
         return results
+
+    def _text_facts(self, name: str, text: str) -> dict[str, Any]:
+        """What the text alone tells: its lines, whether it is a shim, and the kind of every
+        statement that looks like an import (grimp says later which ones are)."""
+        return {
+            "kinds": classify_indented(text, indented_imports(text)),
+            "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+            "reexports": self._reexports(name, text),
+        }
 
     def _reexports(self, name: str, text: str) -> list[str] | None:
         if self._files[name].endswith("__init__.py"):

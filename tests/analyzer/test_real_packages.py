@@ -109,3 +109,19 @@ def test_import_kinds_agree_with_the_syntax_tree_on_django() -> None:
         assert classify_import_lines(text, list(expected)) == expected, path
         checked += len(expected)
     assert checked > 4_000
+
+
+def test_kinds_of_scanned_imports_agree_with_the_syntax_tree_on_django(tmp_path: Path) -> None:
+    """The scan's own path: indented statements found by text, the rest at column 0."""
+    spec = importlib.util.find_spec("django")
+    if spec is None or spec.origin is None:
+        pytest.skip("django is not installed (pip install -e '.[dev]')")
+    root = Path(spec.origin).parent.parent
+    scanned = GrimpSource(root, cache_dir=tmp_path).scan("django")
+    trees: dict[str, dict[int, ImportKind]] = {}
+    for site in scanned.sites:
+        if site.file not in trees:
+            trees[site.file] = _kinds_by_ast(ast.parse((root / site.file).read_text("utf-8")))
+        assert site.kind == trees[site.file][site.line], (site.file, site.line, site.text)
+    assert len(scanned.sites) > 3_000
+    assert {site.kind for site in scanned.sites} >= {ImportKind.IMPORT_TIME, ImportKind.DEFERRED}

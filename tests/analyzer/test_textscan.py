@@ -68,6 +68,20 @@ def test_import_kinds() -> None:
     assert {text: kinds[_line(text)] for text in expected} == expected
 
 
+def test_three_quotes_inside_a_string_open_nothing() -> None:
+    text = 'TOKENS = ["\'\'\'", "x"]\ndef f():\n    import inside\nNAMES = """a\nb"""\n'
+    assert 3 not in masked_lines(text)
+    assert 5 in masked_lines(text)
+    assert classify_import_lines(text, [3]) == {3: ImportKind.DEFERRED}
+
+
+def test_escaped_quotes_do_not_close_a_string() -> None:
+    text = 'DOC = """one \\""" still\nin the string\n"""\nimport after\n'
+    mask = masked_lines(text)
+    assert 2 in mask
+    assert 4 not in mask
+
+
 def test_docstring_lines_are_masked() -> None:
     mask = masked_lines(SOURCE)
     assert _line("def not_code():") in mask
