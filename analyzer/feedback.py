@@ -10,6 +10,8 @@ Larger components keep the heuristic cut, pruned to a minimal set.
 
 from __future__ import annotations
 
+import heapq
+
 from analyzer.graph import Digraph, reachable
 
 __all__ = ["EXACT_LIMIT", "feedback_arc_set"]
@@ -194,43 +196,54 @@ def _subset_dp(tables: _Tables, bound: int) -> list[int] | None:
 
 
 def _greedy_order(graph: Digraph, nodes: list[str]) -> list[str]:
-    """Eades-Lin-Smyth: peel sinks to the end, sources to the front, else the most 'source-like'."""
-    succ = {n: dict(graph[n]) for n in nodes}
+    """Eades-Lin-Smyth: peel sinks to the end, sources to the front, else the most 'source-like'
+    node (most weight out minus weight in, then the first name), kept in a heap."""
+    succ = {n: {m: w for m, w in graph[n].items() if m != n} for n in nodes}
     pred: dict[str, dict[str, int]] = {n: {} for n in nodes}
-    for n in nodes:
-        for m, w in graph[n].items():
-            pred[m][n] = w
     for n in nodes:  # self-loops are always cut; they do not guide the order
-        succ[n].pop(n, None)
-        pred[n].pop(n, None)
+        for m, w in succ[n].items():
+            pred[m][n] = w
+    balance = {n: sum(succ[n].values()) - sum(pred[n].values()) for n in nodes}
+    heap = [(-balance[n], n) for n in nodes]
+    heapq.heapify(heap)
+    sinks = {n for n in nodes if not succ[n]}
+    sources = {n for n in nodes if not pred[n]} - sinks
     remaining = set(nodes)
     front: list[str] = []
     back: list[str] = []
 
     def remove(node: str) -> None:
         remaining.discard(node)
-        for m in succ.pop(node):
-            pred[m].pop(node, None)
-        for m in pred.pop(node):
-            succ[m].pop(node, None)
+        sinks.discard(node)
+        sources.discard(node)
+        for m, w in succ.pop(node).items():
+            del pred[m][node]
+            balance[m] += w
+            heapq.heappush(heap, (-balance[m], m))
+            if not pred[m] and not succ[m]:
+                sinks.add(m)
+            elif not pred[m]:
+                sources.add(m)
+        for m, w in pred.pop(node).items():
+            del succ[m][node]
+            balance[m] -= w
+            heapq.heappush(heap, (-balance[m], m))
+            if not succ[m]:
+                sinks.add(m)
+                sources.discard(m)
 
     while remaining:
-        changed = True
-        while changed:
-            changed = False
-            for node in sorted(n for n in remaining if not succ[n]):
+        while sinks or sources:
+            for node in sorted(sinks):
                 back.append(node)
                 remove(node)
-                changed = True
-            for node in sorted(n for n in remaining if not pred[n]):
+            for node in sorted(sources):
                 front.append(node)
                 remove(node)
-                changed = True
-        if remaining:
-            node = max(
-                sorted(remaining),
-                key=lambda n: sum(succ[n].values()) - sum(pred[n].values()),
-            )
+        while heap and (heap[0][1] not in remaining or -heap[0][0] != balance[heap[0][1]]):
+            heapq.heappop(heap)
+        if heap:
+            node = heapq.heappop(heap)[1]
             front.append(node)
             remove(node)
     return front + back[::-1]
@@ -248,11 +261,11 @@ def _sift(graph: Digraph, order: list[str]) -> list[str]:
     for n, targets in succ.items():
         for m, w in targets.items():
             pred[m][n] = w
+    position = {n: i for i, n in enumerate(order)}
     for _ in range(_SIFT_PASSES):
         improved = False
         for node in list(order):
-            position = {n: i for i, n in enumerate(order)}
-            here = position.pop(node)
+            here = position[node]
             events = sorted(
                 [(position[m] - (position[m] > here), w) for m, w in succ[node].items()]
                 + [(position[m] - (position[m] > here), -w) for m, w in pred[node].items()]
@@ -270,8 +283,10 @@ def _sift(graph: Digraph, order: list[str]) -> list[str]:
             if current is None:
                 current = cost
             if best_cost < current:
-                order.remove(node)
+                order.pop(here)
                 order.insert(best_slot, node)
+                for i in range(min(here, best_slot), max(here, best_slot) + 1):
+                    position[order[i]] = i
                 improved = True
         if not improved:
             break

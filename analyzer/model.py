@@ -5,6 +5,7 @@ Everything here is sorted and deterministic, so reports built from it are byte-s
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
@@ -94,7 +95,7 @@ class Edge:
     imported: str
     sites: tuple[ImportSite, ...]
 
-    @property
+    @functools.cached_property
     def kind(self) -> ImportKind:
         return max((site.kind for site in self.sites), key=lambda kind: kind.strength)
 
