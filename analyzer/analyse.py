@@ -17,6 +17,7 @@ from analyzer.model import (
     ModuleInfo,
     Shim,
     Summary,
+    site_order,
 )
 from analyzer.packages import collapse_edges
 from analyzer.ports import CutStore, GraphSource, ScannedModule
@@ -100,10 +101,10 @@ def _within(module: str, package: str) -> bool:
 def group_edges(sites: Sequence[ImportSite]) -> list[Edge]:
     """One edge per (importer, imported), holding its statements in file order."""
     grouped: dict[tuple[str, str], list[ImportSite]] = defaultdict(list)
-    for site in sites:
+    for site in sorted(sites, key=site_order):
         if site.importer != site.imported:
             grouped[(site.importer, site.imported)].append(site)
-    return [Edge(a, b, tuple(sorted(s))) for (a, b), s in sorted(grouped.items())]
+    return [Edge(a, b, tuple(s)) for (a, b), s in sorted(grouped.items())]
 
 
 def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[Edge], set[Ignore]]:

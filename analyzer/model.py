@@ -26,6 +26,7 @@ __all__ = [
     "MutualPair",
     "Shim",
     "Summary",
+    "site_order",
 ]
 
 SCHEMA_VERSION = 2
@@ -85,6 +86,12 @@ class ImportSite:
     line: int
     text: str
     kind: ImportKind
+
+
+def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str]:
+    """The sort key of an import site, in field order: sorting by it is the dataclass order,
+    several times faster."""
+    return (site.importer, site.imported, site.file, site.line, site.text, site.kind)
 
 
 @dataclass(frozen=True, order=True)

@@ -47,6 +47,11 @@ class ScanCache:
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
 
+    @property
+    def empty(self) -> bool:
+        """Nothing cached for this module set (or no caching): every file will be a miss."""
+        return not self._entries
+
     def get(self, key: str) -> Any:
         return self._entries.get(key)
 

@@ -18,6 +18,7 @@ from grimp.adaptors.filesystem import FileSystem
 from grimp.adaptors.modulefinder import ModuleFinder
 from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
 from grimp.application.scanning import scan_imports
+from grimp.domain.valueobjects import DirectImport
 from grimp.exceptions import SourceSyntaxError
 
 from analyzer.adapters.cache import ScanCache, content_hash
@@ -31,7 +32,7 @@ from analyzer.adapters.textscan import (
     top_level_definitions,
 )
 from analyzer.errors import UnparsableModule
-from analyzer.model import Definition, ImportKind, ImportSite
+from analyzer.model import Definition, ImportKind, ImportSite, site_order
 from analyzer.ports import ScannedModule, ScannedPackage
 
 __all__ = ["GrimpSource", "build_grimp_graph"]
@@ -54,23 +55,38 @@ class GrimpSource:
         cache = ScanCache(self._cache_dir, package=top, modules=list(files))
         modules: list[ScannedModule] = []
         sites: list[ImportSite] = []
-        misses: dict[str, tuple[ModuleFile, str, str]] = {}
-        keys: set[str] = set()
-        for name, module_file in files.items():
-            path = self._path_of(found, name)
-            data = Path(path).read_bytes()
-            key = content_hash(data)
-            keys.add(key)
-            text = data.decode("utf-8", errors="replace")
-            self._texts[name] = text
-            self._files[name] = self._relative(path)
-            entry = cache.get(key)
-            if entry is None:
-                misses[name] = (module_file, key, text)
-            else:
-                modules.append(self._module(name, entry))
-                sites.extend(self._sites(name, entry))
-        for name, entry, key in self._scan_misses(found, misses):
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # grimp parses in Rust without holding the GIL, so the files are read and their
+            # text scanned meanwhile. With nothing cached every file is a miss: start at once.
+            everything = (
+                pool.submit(self._grimp_scan, found, list(files.values())) if cache.empty else None
+            )
+            misses: dict[str, tuple[str, str]] = {}
+            facts: dict[str, dict[str, Any]] = {}
+            imports: dict[ModuleFile, set[DirectImport]] = {}
+            keys: set[str] = set()
+            for name in files:
+                path = self._path_of(found, name)
+                data = Path(path).read_bytes()
+                key = content_hash(data)
+                keys.add(key)
+                text = data.decode("utf-8", errors="replace")
+                self._texts[name] = text
+                self._files[name] = self._relative(path)
+                entry = cache.get(key)
+                if entry is None:
+                    misses[name] = (key, text)
+                else:
+                    modules.append(self._module(name, entry))
+                    sites.extend(self._sites(name, entry))
+            if misses:
+                scanning = everything or pool.submit(
+                    self._grimp_scan, found, [files[name] for name in misses]
+                )
+                facts = {name: self._text_facts(name, text) for name, (_, text) in misses.items()}
+                imports = scanning.result()
+        for name, (key, text) in misses.items():
+            entry = self._entry(text, facts[name], imports[files[name]])
             cache.put(key, entry)
             modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry))
@@ -78,8 +94,8 @@ class GrimpSource:
         return ScannedPackage(
             root=str(self.root),
             package=top,
-            modules=tuple(sorted(modules)),
-            sites=tuple(sorted(sites)),
+            modules=tuple(sorted(modules, key=_module_order)),
+            sites=tuple(sorted(sites, key=site_order)),
         )
 
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
@@ -94,68 +110,58 @@ class GrimpSource:
                 )
         return tuple(sorted(found))
 
-    def _scan_misses(
-        self, found: FoundPackage, misses: dict[str, tuple[ModuleFile, str, str]]
-    ) -> list[tuple[str, dict[str, Any], str]]:
-        if not misses:
-            return []
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            # grimp parses in Rust without holding the GIL: the text scan runs meanwhile.
-            scanning = pool.submit(
-                scan_imports,
-                [module_file for module_file, _, _ in misses.values()],
+    def _grimp_scan(
+        self, found: FoundPackage, module_files: list[ModuleFile]
+    ) -> dict[ModuleFile, set[DirectImport]]:
+        try:
+            return scan_imports(
+                module_files,
                 found_packages={found},
                 include_external_packages=False,
                 exclude_type_checking_imports=False,
             )
-            facts = {name: self._text_facts(name, text) for name, (_, _, text) in misses.items()}
-            try:
-                scanned = scanning.result()
-            except SourceSyntaxError as error:
-                raise UnparsableModule(
-                    f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
-                    + (f": {error.text.strip()}" if error.text else ""),
-                    file=self._relative(error.filename),
-                    line=error.lineno,
-                    hint="Fix it first: a graph without this file could hide a cycle.",
-                ) from error
-        results = []
-        for name, (module_file, key, text) in misses.items():
-            direct = scanned[module_file]
-            entry = facts[name]
-            kinds = entry.pop("kinds")
-            # A statement that starts its line and is not among the indented ones is at
-            # column 0; the others share their line (`if x: import y`) and need a look.
-            unseen = {
-                imp.line_number
-                for imp in direct
-                if imp.line_number not in kinds
-                and not imp.line_contents.startswith(("import", "from"))
-            }
-            if unseen:
-                kinds.update(classify_import_lines(text, unseen))
-            entry["imports"] = sorted(
-                [
-                    imp.imported.name,
-                    imp.line_number,
-                    imp.line_contents,
-                    ImportKind.LAZY.value
-                    if imp.is_lazy
-                    else kinds.get(imp.line_number, ImportKind.IMPORT_TIME).value,
-                ]
-                for imp in direct
-            )
-            results.append((name, entry, key))
-        return results
+        except SourceSyntaxError as error:
+            raise UnparsableModule(
+                f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
+                + (f": {error.text.strip()}" if error.text else ""),
+                file=self._relative(error.filename),
+                line=error.lineno,
+                hint="Fix it first: a graph without this file could hide a cycle.",
+            ) from error
 
     def _text_facts(self, name: str, text: str) -> dict[str, Any]:
         """What the text alone tells: its lines, whether it is a shim, and the kind of every
-        statement that looks like an import (grimp says later which ones are)."""
+        indented statement that looks like an import (grimp says which ones are)."""
         return {
             "kinds": classify_indented(text, indented_imports(text)),
             "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
             "reexports": self._reexports(name, text),
         }
+
+    def _entry(self, text: str, facts: dict[str, Any], direct: set[DirectImport]) -> dict[str, Any]:
+        """The cache entry of one file: its text facts and grimp's imports, each with its kind."""
+        kinds = facts["kinds"]
+        # A statement that starts its line and is not among the indented ones is at column 0;
+        # the others share their line (`if x: import y`) and need a look.
+        unseen = {
+            imp.line_number
+            for imp in direct
+            if imp.line_number not in kinds and not imp.line_contents.startswith(("import", "from"))
+        }
+        if unseen:
+            kinds = {**kinds, **classify_import_lines(text, unseen)}
+        imports = sorted(
+            [
+                imp.imported.name,
+                imp.line_number,
+                imp.line_contents,
+                ImportKind.LAZY.value
+                if imp.is_lazy
+                else kinds.get(imp.line_number, ImportKind.IMPORT_TIME).value,
+            ]
+            for imp in direct
+        )
+        return {"imports": imports, "lines": facts["lines"], "reexports": facts["reexports"]}
 
     def _reexports(self, name: str, text: str) -> list[str] | None:
         if self._files[name].endswith("__init__.py"):
@@ -208,6 +214,10 @@ class GrimpSource:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix) :] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
+
+
+def _module_order(module: ScannedModule) -> str:
+    return module.name
 
 
 def _find_package(root: Path, top: str) -> FoundPackage:

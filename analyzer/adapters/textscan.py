@@ -271,7 +271,7 @@ def reexport_sources(text: str) -> tuple[str, ...] | None:
     it has at least one `from ... import`, defines nothing of its own, and says that it
     re-exports: with `__all__`, a `warn(...)` call, or the explicit `import name as name` form.
     """
-    if _DEFINITION.search(text):
+    if _DEFINITION.search(text) or _has_statements_of_its_own(text):
         return None
     try:
         tree = ast.parse(text)
@@ -292,6 +292,30 @@ def reexport_sources(text: str) -> tuple[str, ...] | None:
         else:
             return None
     return tuple(sorted(set(sources))) if sources and explicit else None
+
+
+# A line at column 0 that assigns to, or calls, a name other than the few a shim may have, or
+# starts a compound statement: a quick "no" before parsing (which costs ~100x more).
+_OWN_STATEMENT = re.compile(
+    r"\n(?:(?!__all__\b|__getattr__\b|__dir__\b|warn)[A-Za-z_][\w.]*[ \t]*(?:[-+*/|&]?=|\()"
+    r"|(?:if|try|for|while|with|assert|raise|del)\b)"
+)
+
+
+def _has_statements_of_its_own(text: str) -> bool:
+    padded = "\n" + text
+    match = _OWN_STATEMENT.search(padded)
+    if match is None:
+        return False
+    spans = string_spans(text)
+    starts = [start for start, _ in spans]
+    while match is not None:
+        offset = match.start()  # of the line, in `text`
+        index = bisect.bisect_left(starts, offset) - 1
+        if index < 0 or spans[index][1] < offset:
+            return True
+        match = _OWN_STATEMENT.search(padded, spans[index][1] + 1)
+    return False
 
 
 def _is_docstring(node: ast.stmt) -> bool:

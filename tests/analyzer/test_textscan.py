@@ -105,6 +105,13 @@ def test_a_reexport_shim_is_recognised() -> None:
     assert reexport_sources(shim) == (".other", "pkg.new")
     with_all = "from pkg.new import Thing\n__all__ = ['Thing']\n"
     assert reexport_sources(with_all) == ("pkg.new",)
+    # Lines at column 0 that look like code, inside the docstring, do not spoil it.
+    documented = (
+        '"""Moved.\n\nUsage (old) = still works\nif in doubt: import pkg.new\n"""\n' + with_all
+    )
+    assert reexport_sources(documented) == ("pkg.new",)
+    warned = "import warnings\nfrom pkg.new import *\nwarnings.warn('moved', DeprecationWarning)\n"
+    assert reexport_sources(warned) == ("pkg.new",)
 
 
 def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
@@ -112,3 +119,5 @@ def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
     assert reexport_sources("from pkg import x\nVALUE = x + 1\n") is None
     assert reexport_sources("from pkg import side_effect\n") is None
     assert reexport_sources("import os\n__all__ = []\n") is None
+    assert reexport_sources("from pkg import x\n__all__ = ['x']\nsetup(x)\n") is None
+    assert reexport_sources("from pkg import x\n__all__ = ['x']\nif x:\n    pass\n") is None
