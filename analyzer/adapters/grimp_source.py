@@ -2,7 +2,8 @@
 
 grimp parses the files (in Rust, in parallel) and resolves every import; we add what it does
 not say: whether the statement runs at import time, inside a function, or only for type
-checkers. Results are cached by file content.
+checkers. Results are cached by file content, and grimp is loaded only when a file is not in
+the cache (loading it costs about as much as a whole warm scan).
 """
 
 from __future__ import annotations
@@ -11,18 +12,10 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
-
-import grimp
-from grimp.adaptors.filesystem import FileSystem
-from grimp.adaptors.modulefinder import ModuleFinder
-from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
-from grimp.application.scanning import scan_imports
-from grimp.domain.valueobjects import DirectImport
-from grimp.exceptions import SourceSyntaxError
+from typing import TYPE_CHECKING, Any
 
 from analyzer.adapters.cache import ScanCache, content_hash
-from analyzer.adapters.packages import find_package_directory, require_root
+from analyzer.adapters.packages import find_package_directory, module_paths, require_root
 from analyzer.adapters.textscan import (
     classify_import_lines,
     classify_indented,
@@ -34,6 +27,11 @@ from analyzer.adapters.textscan import (
 from analyzer.errors import UnparsableModule
 from analyzer.model import Definition, ImportKind, ImportSite, site_order
 from analyzer.ports import ScannedModule, ScannedPackage
+
+if TYPE_CHECKING:
+    import grimp
+    from grimp.application.ports.modulefinder import FoundPackage
+    from grimp.domain.valueobjects import DirectImport
 
 __all__ = ["GrimpSource", "build_grimp_graph"]
 
@@ -50,23 +48,27 @@ class GrimpSource:
     def scan(self, package: str) -> ScannedPackage:
         top = package.split(".")[0]
         find_package_directory(self.root, package)
-        found = _find_package(self.root, top)
-        files = {mf.module.name: mf for mf in found.module_files}
-        cache = ScanCache(self._cache_dir, package=top, modules=list(files))
+        found: FoundPackage | None = None
+        paths = module_paths(self.root / top, top)
+        if paths is None:  # a namespace package: grimp's finder knows their rules
+            found = _found_by_grimp(self.root, top)
+            paths = _paths_of(found)
+        cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
         modules: list[ScannedModule] = []
         sites: list[ImportSite] = []
         with ThreadPoolExecutor(max_workers=1) as pool:
             # grimp parses in Rust without holding the GIL, so the files are read and their
             # text scanned meanwhile. With nothing cached every file is a miss: start at once.
             everything = (
-                pool.submit(self._grimp_scan, found, list(files.values())) if cache.empty else None
+                pool.submit(self._grimp_scan, top, found, paths, list(paths))
+                if cache.empty
+                else None
             )
             misses: dict[str, tuple[str, str]] = {}
             facts: dict[str, dict[str, Any]] = {}
-            imports: dict[ModuleFile, set[DirectImport]] = {}
+            imports: dict[str, set[DirectImport]] = {}
             keys: set[str] = set()
-            for name in files:
-                path = self._path_of(found, name)
+            for name, path in paths.items():
                 data = Path(path).read_bytes()
                 key = content_hash(data)
                 keys.add(key)
@@ -81,12 +83,12 @@ class GrimpSource:
                     sites.extend(self._sites(name, entry))
             if misses:
                 scanning = everything or pool.submit(
-                    self._grimp_scan, found, [files[name] for name in misses]
+                    self._grimp_scan, top, found, paths, list(misses)
                 )
                 facts = {name: self._text_facts(name, text) for name, (_, text) in misses.items()}
                 imports = scanning.result()
         for name, (key, text) in misses.items():
-            entry = self._entry(text, facts[name], imports[files[name]])
+            entry = self._entry(text, facts[name], imports[name])
             cache.put(key, entry)
             modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry))
@@ -111,11 +113,18 @@ class GrimpSource:
         return tuple(sorted(found))
 
     def _grimp_scan(
-        self, found: FoundPackage, module_files: list[ModuleFile]
-    ) -> dict[ModuleFile, set[DirectImport]]:
+        self, top: str, found: FoundPackage | None, paths: dict[str, str], names: list[str]
+    ) -> dict[str, set[DirectImport]]:
+        """grimp's imports of modules `names`, resolved against every module in `paths`."""
+        from grimp.application.scanning import scan_imports
+        from grimp.exceptions import SourceSyntaxError
+
+        if found is None:
+            found = _found_package(self.root, top, paths)
+        files = {module_file.module.name: module_file for module_file in found.module_files}
         try:
-            return scan_imports(
-                module_files,
+            scanned = scan_imports(
+                [files[name] for name in names],
                 found_packages={found},
                 include_external_packages=False,
                 exclude_type_checking_imports=False,
@@ -128,6 +137,7 @@ class GrimpSource:
                 line=error.lineno,
                 hint="Fix it first: a graph without this file could hide a cycle.",
             ) from error
+        return {module_file.module.name: direct for module_file, direct in scanned.items()}
 
     def _text_facts(self, name: str, text: str) -> dict[str, Any]:
         """What the text alone tells: its lines, whether it is a shim, and the kind of every
@@ -205,11 +215,6 @@ class GrimpSource:
             for imported, line, text, kind in entry["imports"]
         ]
 
-    def _path_of(self, found: FoundPackage, name: str) -> str:
-        base = os.path.join(found.directory, *name.split(".")[1:])
-        package_init = os.path.join(base, "__init__.py")
-        return package_init if os.path.isfile(package_init) else base + ".py"
-
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix) :] if path.startswith(prefix) else path
@@ -220,10 +225,38 @@ def _module_order(module: ScannedModule) -> str:
     return module.name
 
 
-def _find_package(root: Path, top: str) -> FoundPackage:
+def _found_package(root: Path, top: str, paths: dict[str, str]) -> FoundPackage:
+    """grimp's description of a regular package whose modules we listed."""
+    from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
+    from grimp.domain.valueobjects import Module
+
+    return FoundPackage(
+        name=top,
+        directory=str(root / top),
+        # grimp reads modification times only for its own cache, which is not used here.
+        module_files=frozenset(ModuleFile(module=Module(name), mtime=0.0) for name in paths),
+        namespace_packages=frozenset(),
+    )
+
+
+def _found_by_grimp(root: Path, top: str) -> FoundPackage:
+    """A namespace package, as grimp's module finder sees it."""
+    from grimp.adaptors.filesystem import FileSystem
+    from grimp.adaptors.modulefinder import ModuleFinder
+
     return ModuleFinder().find_package(
         package_name=top, package_directory=str(root / top), file_system=FileSystem()
     )
+
+
+def _paths_of(found: FoundPackage) -> dict[str, str]:
+    paths = {}
+    for module_file in found.module_files:
+        name = module_file.module.name
+        base = os.path.join(found.directory, *name.split(".")[1:])
+        package_init = os.path.join(base, "__init__.py")
+        paths[name] = package_init if os.path.isfile(package_init) else base + ".py"
+    return paths
 
 
 def build_grimp_graph(root: Path, package: str) -> grimp.ImportGraph:
@@ -231,6 +264,8 @@ def build_grimp_graph(root: Path, package: str) -> grimp.ImportGraph:
 
     For grimp's own queries (layers, chains); built from the same scan as the analysis.
     """
+    import grimp
+
     source = GrimpSource(root)
     scanned = source.scan(package)
     graph = grimp.ImportGraph()

@@ -7,11 +7,12 @@ module already imported in this process; `importlib` would hand us the wrong fil
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from analyzer.errors import PackageNotFound, RootNotFound
 
-__all__ = ["find_package_directory", "require_root"]
+__all__ = ["find_package_directory", "module_paths", "require_root"]
 
 
 def require_root(root: Path) -> Path:
@@ -62,3 +63,32 @@ def _subpackages(directory: Path) -> list[str]:
         )
     except OSError:
         return []
+
+
+def module_paths(directory: Path, package: str) -> dict[str, str] | None:
+    """Every module of the regular package `package` in `directory`: name -> file.
+
+    The same modules grimp's module finder lists, without loading grimp (a warm scan needs
+    nothing else from it): below the top, only directories with an `__init__.py` and with an
+    identifier for a name; only `.py` files with no other dot, not hidden. None for a
+    namespace package (no `__init__.py` at the top), which grimp's finder handles.
+    """
+    top = str(directory)
+    if not os.path.isfile(os.path.join(top, "__init__.py")):
+        return None
+    paths: dict[str, str] = {}
+    for dirpath, dirs, files in os.walk(top, followlinks=True):
+        if "__init__.py" not in files:
+            dirs.clear()
+            continue
+        dirs[:] = [d for d in dirs if d.isidentifier()]
+        inner = dirpath[len(top) + 1 :]
+        prefix = ".".join([package, *inner.split(os.sep)]) if inner else package
+        for filename in files:
+            if filename.startswith(".") or not filename.endswith(".py"):
+                continue
+            if filename.count(".") > 1:
+                continue
+            name = prefix if filename == "__init__.py" else f"{prefix}.{filename[:-3]}"
+            paths[name] = os.path.join(dirpath, filename)
+    return paths
