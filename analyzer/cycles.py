@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from analyzer.feedback import feedback_arc_set
 from analyzer.graph import shortest_cycle, strongly_connected_components, subgraph
 from analyzer.model import Cut, Cycle, Edge, ImportKind, MutualPair
-from analyzer.ports import CutStore
+from analyzer.ports import CutStore, SolvedComponent
 
 __all__ = ["find_cycles", "mutual_pairs", "weighted_graph"]
 
@@ -51,44 +51,48 @@ def find_cycles(
     graph = weighted_graph(nodes, edges, weights=weights)
     cycles = []
     for component in strongly_connected_components(graph):
-        inner = subgraph(graph, component)
-        cut, exact = _cut(inner, store)
+        solved = _solve(subgraph(graph, component), by_pair, store)
         cuts = tuple(
-            Cut(
-                importer=a,
-                imported=b,
-                sites=by_pair[(a, b)].sites,
-                witness=shortest_cycle(inner, through=(a, b)),
-            )
-            for a, b in cut
+            Cut(importer=a, imported=b, sites=by_pair[(a, b)].sites, witness=witness)
+            for (a, b), witness in zip(solved.cut, solved.cut_witnesses, strict=True)
         )
         cycles.append(
             Cycle(
                 modules=component,
-                kind=_kind(inner, by_pair),
-                witness=shortest_cycle(inner),
+                kind=ImportKind(solved.kind),
+                witness=solved.witness,
                 cuts=cuts,
-                exact=exact,
+                exact=solved.exact,
             )
         )
     return tuple(cycles)
 
 
-def _cut(
-    inner: dict[str, dict[str, int]], store: CutStore | None
-) -> tuple[list[tuple[str, str]], bool]:
-    if store is None:
-        return feedback_arc_set(inner)
-    key = hashlib.blake2b(
-        repr(sorted((a, sorted(succ.items())) for a, succ in inner.items())).encode(),
-        digest_size=16,
-    ).hexdigest()
-    known = store.get(key)
-    if known is not None:
-        return known
+def _solve(
+    inner: dict[str, dict[str, int]],
+    by_pair: Mapping[tuple[str, str], Edge],
+    store: CutStore | None,
+) -> SolvedComponent:
+    key = None
+    if store is not None:
+        key = hashlib.blake2b(
+            repr(sorted((a, sorted(succ.items())) for a, succ in inner.items())).encode(),
+            digest_size=16,
+        ).hexdigest()
+        known = store.get(key)
+        if known is not None:
+            return known
     cut, exact = feedback_arc_set(inner)
-    store.put(key, cut, exact=exact)
-    return cut, exact
+    solved = SolvedComponent(
+        cut=tuple(cut),
+        exact=exact,
+        kind=_kind(inner, by_pair).value,
+        witness=shortest_cycle(inner),
+        cut_witnesses=tuple(shortest_cycle(inner, through=edge) for edge in cut),
+    )
+    if store is not None and key is not None:
+        store.put(key, solved)
+    return solved
 
 
 def _kind(inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]) -> ImportKind:

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from analyzer.model import Definition, ImportSite
 
-__all__ = ["CutStore", "GraphSource", "ScannedModule", "ScannedPackage"]
+__all__ = ["CutStore", "GraphSource", "ScannedModule", "ScannedPackage", "SolvedComponent"]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,12 +47,23 @@ class GraphSource(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class SolvedComponent:
+    """What the search found for a strongly connected component: the edges to cut, whether
+    they are a proven minimum, the component's kind (an `ImportKind` value), one cycle through
+    it, and one cycle through each cut edge."""
+
+    cut: tuple[tuple[str, str], ...]
+    exact: bool
+    kind: str
+    witness: tuple[str, ...]
+    cut_witnesses: tuple[tuple[str, ...], ...]
+
+
 class CutStore(Protocol):
-    """Remembers the cut found for a component, keyed by a digest of its weighted edges, so an
-    unchanged layer does not pay for the search again."""
+    """Remembers what was found for a component, keyed by a digest of its weighted edges (which
+    also encode each edge's kind), so an unchanged layer does not pay for the search again."""
 
-    def get(self, key: str) -> tuple[list[tuple[str, str]], bool] | None:
-        """The cut edges and whether they are a proven minimum, or None."""
-        ...
+    def get(self, key: str) -> SolvedComponent | None: ...
 
-    def put(self, key: str, cut: list[tuple[str, str]], *, exact: bool) -> None: ...
+    def put(self, key: str, solved: SolvedComponent) -> None: ...

@@ -8,6 +8,7 @@ module exists), so the cache file is namespaced by a digest of that set.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -15,10 +16,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from analyzer.ports import SolvedComponent
+
 __all__ = ["CutCache", "ScanCache", "content_hash"]
 
 # Bump when what a scan records, or how, changes: old entries are then ignored.
-_FORMAT = 2
+_FORMAT = 3
 
 
 def content_hash(data: bytes) -> str:
@@ -87,16 +90,24 @@ class CutCache:
         self._cache = ScanCache(directory, package=f"cuts.{package}", modules=[])
         self._used: set[str] = set()
 
-    def get(self, key: str) -> tuple[list[tuple[str, str]], bool] | None:
+    def get(self, key: str) -> SolvedComponent | None:
         entry = self._cache.get(key)
-        if not isinstance(entry, dict):
-            return None
+        try:
+            solved = SolvedComponent(
+                cut=tuple((a, b) for a, b in entry["cut"]),
+                exact=bool(entry["exact"]),
+                kind=str(entry["kind"]),
+                witness=tuple(entry["witness"]),
+                cut_witnesses=tuple(tuple(ring) for ring in entry["cut_witnesses"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None  # absent, or written by another version
         self._used.add(key)
-        return [(a, b) for a, b in entry["cut"]], bool(entry["exact"])
+        return solved
 
-    def put(self, key: str, cut: list[tuple[str, str]], *, exact: bool) -> None:
+    def put(self, key: str, solved: SolvedComponent) -> None:
         self._used.add(key)
-        self._cache.put(key, {"cut": [list(edge) for edge in cut], "exact": exact})
+        self._cache.put(key, dataclasses.asdict(solved))
 
     def save(self) -> None:
         """Keep the cuts of this run only: components that changed are dropped."""

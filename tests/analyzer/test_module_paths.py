@@ -41,7 +41,7 @@ def _packages() -> list[tuple[Path, str]]:
     return found
 
 
-@pytest.mark.parametrize(("directory", "package"), _packages(), ids=lambda value: str(value))
+@pytest.mark.parametrize(("directory", "package"), _packages(), ids=str)
 def test_the_listing_is_grimps(directory: Path, package: str) -> None:
     assert module_paths(directory, package) == _grimps(directory, package)
 
