@@ -11,7 +11,18 @@ import json
 from enum import Enum
 from typing import Any
 
-from analyzer.model import Analysis, Cut, Edge, ImportSite
+from analyzer.model import (
+    Analysis,
+    Candidate,
+    Cut,
+    Definition,
+    Edge,
+    Ignore,
+    ImportSite,
+    Location,
+    ModuleInfo,
+    MutualPair,
+)
 
 __all__ = ["render", "to_data"]
 
@@ -66,9 +77,19 @@ def _cut(cut: Cut) -> dict[str, Any]:
     }
 
 
+def _flat(value: Any) -> dict[str, Any]:
+    """A dataclass whose fields are all plain values or tuples of them: its fields as they are
+    (the encoder writes tuples as lists and str enums as strings)."""
+    return dict(vars(value))
+
+
 # The most numerous values, written field by field; `kind` and `weight` are derived values
 # that readers want without recomputing them.
-_SPECIAL: dict[type, Any] = {Edge: _edge, Cut: _cut}
+_SPECIAL: dict[type, Any] = {
+    Edge: _edge,
+    Cut: _cut,
+    **dict.fromkeys((Candidate, Definition, Ignore, Location, ModuleInfo, MutualPair), _flat),
+}
 
 
 def render(analysis: Analysis) -> str:
