@@ -111,13 +111,14 @@ def test_import_kinds_agree_with_the_syntax_tree_on_django() -> None:
     assert checked > 4_000
 
 
-def test_kinds_of_scanned_imports_agree_with_the_syntax_tree_on_django(tmp_path: Path) -> None:
+@pytest.mark.parametrize("package", ["django", "sympy"])
+def test_kinds_of_scanned_imports_agree_with_the_syntax_tree(package: str, tmp_path: Path) -> None:
     """The scan's own path: indented statements found by text, the rest at column 0."""
-    spec = importlib.util.find_spec("django")
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
-        pytest.skip("django is not installed (pip install -e '.[dev]')")
+        pytest.skip(f"{package} is not installed (pip install -e '.[dev]')")
     root = Path(spec.origin).parent.parent
-    scanned = GrimpSource(root, cache_dir=tmp_path).scan("django")
+    scanned = GrimpSource(root, cache_dir=tmp_path).scan(package)
     trees: dict[str, dict[int, ImportKind]] = {}
     for site in scanned.sites:
         if site.file not in trees:
