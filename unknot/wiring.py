@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from analyzer.adapters.cache import CutCache
@@ -15,7 +18,7 @@ from analyzer.model import Analysis
 from reports.formats import FORMATS, renderer
 from unknot.errors import CliError
 
-__all__ = ["check_format", "run_analysis", "write_report"]
+__all__ = ["check_format", "collector_paused", "run_analysis", "write_report"]
 
 # CI logs are wider than rich's default of 80 columns when output is not a terminal.
 _LOG_WIDTH = 120
@@ -47,6 +50,21 @@ def run_analysis(
     if absolute_root:
         return analysis
     return dataclasses.replace(analysis, root=_shown(Path(analysis.root), cwd))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a command that analyses: an analysis allocates
+    hundreds of thousands of small objects that live until the process ends, and the
+    collector's repeated passes over them cost up to 40% of the run (20,000 modules:
+    5.0 s -> 3.0 s, same peak memory)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _shown(root: Path, cwd: Path) -> str:

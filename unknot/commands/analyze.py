@@ -49,17 +49,22 @@ def analyze(
     shims; exit 0 when every gate passes, 1 when one fails, 2 on bad input."""
     from unknot.baseline_cli import apply_baseline, write_with_baseline
     from unknot.progress import progress
-    from unknot.wiring import check_format, run_analysis
+    from unknot.wiring import check_format, collector_paused, run_analysis
 
     check_format(output_format)
-    with progress(f"Analysing {target}", quiet=quiet):
-        analysis = run_analysis(
-            target, cwd=Path.cwd(), root=root, no_cache=no_cache, max_module_lines=max_module_lines
+    with collector_paused():
+        with progress(f"Analysing {target}", quiet=quiet):
+            analysis = run_analysis(
+                target,
+                cwd=Path.cwd(),
+                root=root,
+                no_cache=no_cache,
+                max_module_lines=max_module_lines,
+            )
+        analysis, figures = apply_baseline(
+            analysis, path=baseline, update=update_baseline, cwd=Path.cwd()
         )
-    analysis, figures = apply_baseline(
-        analysis, path=baseline, update=update_baseline, cwd=Path.cwd()
-    )
-    write_with_baseline(analysis, output_format, figures, verbose=verbose)
+        write_with_baseline(analysis, output_format, figures, verbose=verbose)
     return ExitCode.OK if analysis.passed else ExitCode.GATE_FAILED
 
 
