@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from typer._click import exceptions as click_exceptions
+from typer._click.exceptions import ClickException
 
 from bot import use_cases
 from bot.cli_options import (
@@ -201,12 +201,12 @@ def main(argv: list[str] | None = None) -> None:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         code = app(args=argv, standalone_mode=False)
-    except click_exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except (click_exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         err.print("Interrupted.")
         sys.exit(130)
-    except click_exceptions.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         sys.exit(2)
     except BotError as exc:

@@ -10,7 +10,7 @@ import sys
 from typing import Annotated
 
 import typer
-from typer._click import exceptions as click_exceptions
+from typer._click.exceptions import ClickException
 
 from unknot import __version__
 from unknot.commands import analyze, codemod, diff, graph, rules
@@ -65,12 +65,12 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; user errors print one line with a code and a hint."""
     try:
         result = app(args=argv, standalone_mode=False)
-    except click_exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click_exceptions.Abort:
+    except typer.Abort:
         print_error("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
-    except click_exceptions.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         sys.exit(ExitCode.USAGE_ERROR)
     except KeyboardInterrupt:
