@@ -9,6 +9,7 @@ __all__ = [
     "RootNotFound",
     "TargetNotFound",
     "UnparsableModule",
+    "UnreadableModule",
 ]
 
 
@@ -52,3 +53,9 @@ class UnparsableModule(AnalyzerError):
         super().__init__(message, hint=hint)
         self.file = file
         self.line = line
+
+
+class UnreadableModule(AnalyzerError):
+    """A scanned file cannot be read (permissions, a broken link, a file that vanished)."""
+
+    default_code = "unreadable-file"

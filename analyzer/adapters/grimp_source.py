@@ -24,7 +24,7 @@ from analyzer.adapters.textscan import (
     reexport_sources,
     top_level_definitions,
 )
-from analyzer.errors import UnparsableModule
+from analyzer.errors import UnparsableModule, UnreadableModule
 from analyzer.model import Definition, ImportKind, ImportSite, site_order
 from analyzer.ports import ScannedModule, ScannedPackage
 
@@ -53,6 +53,9 @@ class GrimpSource:
         if paths is None:  # a namespace package: grimp's finder knows their rules
             found = _found_by_grimp(self.root, top)
             paths = _paths_of(found)
+        for path in paths.values():  # grimp aborts on a file it cannot open: say it first
+            if not os.access(path, os.R_OK):
+                self._read(path)
         cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
         modules: list[ScannedModule] = []
         sites: list[ImportSite] = []
@@ -69,7 +72,7 @@ class GrimpSource:
             imports: dict[str, set[DirectImport]] = {}
             keys: set[str] = set()
             for name, path in paths.items():
-                data = Path(path).read_bytes()
+                data = self._read(path)
                 key = content_hash(data)
                 keys.add(key)
                 text = data.decode("utf-8", errors="replace")
@@ -111,6 +114,15 @@ class GrimpSource:
                     Definition(module=module, name=name, kind=kind, line=line, lines=lines)
                 )
         return tuple(sorted(found))
+
+    def _read(self, path: str) -> bytes:
+        try:
+            return Path(path).read_bytes()
+        except OSError as error:
+            raise UnreadableModule(
+                f"Cannot read {self._relative(path)} ({error.strerror or error}).",
+                hint="Make the file readable, or move it out of the package.",
+            ) from error
 
     def _grimp_scan(
         self, top: str, found: FoundPackage | None, paths: dict[str, str], names: list[str]

@@ -60,6 +60,16 @@ def test_syntax_error_stops_with_file_and_line(asset) -> None:  # type: ignore[n
     assert "Traceback" not in result.stderr
 
 
+def test_an_unreadable_file_is_a_clear_error(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    (project / "src" / "shop" / "gone.py").symlink_to(project / "nowhere.py")
+    result = run_unknot("analyze", "shop", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error[unreadable-file]: Cannot read shop/gone.py")
+    assert "Traceback" not in result.stderr
+    assert "panicked" not in result.stderr
+
+
 def test_user_packages_named_like_ours_are_read_from_disk(asset) -> None:  # type: ignore[no-untyped-def]
     project = asset("namesake")
     for package, modules in [
