@@ -73,26 +73,30 @@ def _solve(
     by_pair: Mapping[tuple[str, str], Edge],
     store: CutStore | None,
 ) -> SolvedComponent:
-    key = None
-    if store is not None:
-        key = hashlib.blake2b(
-            repr(sorted((a, sorted(succ.items())) for a, succ in inner.items())).encode(),
-            digest_size=16,
-        ).hexdigest()
-        known = store.get(key)
-        if known is not None:
-            return known
+    if store is None:
+        return _search(inner, by_pair)
+    key = hashlib.blake2b(
+        repr(sorted((a, sorted(succ.items())) for a, succ in inner.items())).encode(),
+        digest_size=16,
+    ).hexdigest()
+    solved = store.get(key)
+    if solved is None:
+        solved = _search(inner, by_pair)
+        store.put(key, solved)
+    return solved
+
+
+def _search(
+    inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]
+) -> SolvedComponent:
     cut, exact = feedback_arc_set(inner)
-    solved = SolvedComponent(
+    return SolvedComponent(
         cut=tuple(cut),
         exact=exact,
         kind=_kind(inner, by_pair).value,
         witness=shortest_cycle(inner),
         cut_witnesses=tuple(shortest_cycle(inner, through=edge) for edge in cut),
     )
-    if store is not None and key is not None:
-        store.put(key, solved)
-    return solved
 
 
 def _kind(inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]) -> ImportKind:

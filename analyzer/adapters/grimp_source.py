@@ -53,20 +53,17 @@ class GrimpSource:
         if paths is None:  # a namespace package: grimp's finder knows their rules
             found = _found_by_grimp(self.root, top)
             paths = _paths_of(found)
-        for path in paths.values():  # grimp aborts on a file it cannot open: say it first
-            if not os.access(path, os.R_OK):
-                self._read(path)
         cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
         modules: list[ScannedModule] = []
         sites: list[ImportSite] = []
         with ThreadPoolExecutor(max_workers=1) as pool:
             # grimp parses in Rust without holding the GIL, so the files are read and their
-            # text scanned meanwhile. With nothing cached every file is a miss: start at once.
-            everything = (
-                pool.submit(self._grimp_scan, top, found, paths, list(paths))
-                if cache.empty
-                else None
-            )
+            # text scanned meanwhile. With nothing cached every file is a miss: start at once
+            # (otherwise grimp starts after the misses have been read).
+            everything = None
+            if cache.empty:
+                self._check_readable(paths.values())
+                everything = pool.submit(self._grimp_scan, top, found, paths, list(paths))
             misses: dict[str, tuple[str, str]] = {}
             facts: dict[str, dict[str, Any]] = {}
             imports: dict[str, set[DirectImport]] = {}
@@ -114,6 +111,12 @@ class GrimpSource:
                     Definition(module=module, name=name, kind=kind, line=line, lines=lines)
                 )
         return tuple(sorted(found))
+
+    def _check_readable(self, paths: Iterable[str]) -> None:
+        """grimp aborts on a file it cannot open: say which one first, as an error."""
+        for path in paths:
+            if not os.access(path, os.R_OK):
+                self._read(path)  # raises UnreadableModule with the reason
 
     def _read(self, path: str) -> bytes:
         try:
