@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -20,16 +21,35 @@ from analyzer.model import (
     site_order,
 )
 from analyzer.packages import collapse_edges
-from analyzer.ports import CutStore, GraphSource, ScannedModule
+from analyzer.ports import AnalysisStore, CutStore, GraphSource, ScannedModule
 
 __all__ = ["analyse", "group_edges"]
 
 _LARGEST_DEFINITIONS = 10
 
 
-def analyse(target: Target, *, source: GraphSource, cuts: CutStore | None = None) -> Analysis:
+def analyse(
+    target: Target,
+    *,
+    source: GraphSource,
+    cuts: CutStore | None = None,
+    results: AnalysisStore | None = None,
+) -> Analysis:
     """Everything `unknot analyze` reports for `target`, read through `source`; `cuts`
-    remembers the cut of each component between runs."""
+    remembers the cut of each component between runs, `results` whole analyses."""
+    if results is None:
+        return _analyse(target, source, cuts)
+    digest = hashlib.sha256(repr(target).encode())
+    digest.update(source.digest(target.package).encode())
+    key = digest.hexdigest()
+    analysis = results.get(key)
+    if analysis is None:
+        analysis = _analyse(target, source, cuts)
+        results.put(key, analysis)
+    return analysis
+
+
+def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Analysis:
     scanned = source.scan(target.package)
     package = target.package
     inside = [m for m in scanned.modules if _within(m.name, package)]

@@ -6,9 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from analyzer.model import Definition, ImportSite
+from analyzer.model import Analysis, Definition, ImportSite
 
-__all__ = ["CutStore", "GraphSource", "ScannedModule", "ScannedPackage", "SolvedComponent"]
+__all__ = [
+    "AnalysisStore",
+    "CutStore",
+    "GraphSource",
+    "ScannedModule",
+    "ScannedPackage",
+    "SolvedComponent",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +53,10 @@ class GraphSource(Protocol):
         """The top-level functions and classes of the given modules, with their sizes."""
         ...
 
+    def digest(self, package: str) -> str:
+        """A digest of everything `scan(package)` reads: equal digests give equal scans."""
+        ...
+
 
 @dataclass(frozen=True)
 class SolvedComponent:
@@ -67,3 +78,12 @@ class CutStore(Protocol):
     def get(self, key: str) -> SolvedComponent | None: ...
 
     def put(self, key: str, solved: SolvedComponent) -> None: ...
+
+
+class AnalysisStore(Protocol):
+    """Remembers whole analyses, keyed by a digest of all they were computed from (the
+    target's settings and the scanned files), so an unchanged layer is not analysed again."""
+
+    def get(self, key: str) -> Analysis | None: ...
+
+    def put(self, key: str, analysis: Analysis) -> None: ...

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from analyzer.adapters.cache import CutCache
+from analyzer.adapters.cache import AnalysisCache, CutCache
 from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
 from analyzer.config import load_target
@@ -44,7 +44,10 @@ def run_analysis(
         target = dataclasses.replace(target, gates=gates)
     cuts = CutCache(target.cache_dir, package=target.package)
     analysis = analyse(
-        target, source=GrimpSource(target.root, cache_dir=target.cache_dir), cuts=cuts
+        target,
+        source=GrimpSource(target.root, cache_dir=target.cache_dir),
+        cuts=cuts,
+        results=AnalysisCache(target.cache_dir, target=target.name),
     )
     cuts.save()
     if absolute_root:

@@ -12,31 +12,42 @@ import dataclasses
 import hashlib
 import json
 import os
+import pickle
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from analyzer.model import Analysis
 from analyzer.ports import SolvedComponent
 
-__all__ = ["CutCache", "ScanCache", "content_hash"]
+__all__ = ["AnalysisCache", "CutCache", "ScanCache", "content_hash"]
 
 # Bump when what a scan records, or how, changes: old entries are then ignored.
-_FORMAT = 3
+_FORMAT = 4
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """128 bits of SHA-256: hardware-accelerated on current CPUs, faster than BLAKE2 there."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 class ScanCache:
-    """Entries for one package and module set; `None` directory means no caching."""
+    """Entries for one package and module set; `None` directory means no caching. The file is
+    read on first use."""
 
     def __init__(self, directory: Path | None, *, package: str, modules: list[str]) -> None:
         digest = hashlib.blake2b("\n".join(sorted(modules)).encode(), digest_size=8).hexdigest()
         self._prefix = f"{package}-"
         self._path = directory / f"{self._prefix}{digest}.json" if directory else None
-        self._entries: dict[str, Any] = self._load()
+        self._loaded: dict[str, Any] | None = None
         self._dirty = False
+
+    @property
+    def _entries(self) -> dict[str, Any]:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
 
     def _load(self) -> dict[str, Any]:
         if self._path is None or not self._path.is_file():
@@ -52,8 +63,11 @@ class ScanCache:
 
     @property
     def empty(self) -> bool:
-        """Nothing cached for this module set (or no caching): every file will be a miss."""
-        return not self._entries
+        """No cache file for this module set (or no caching): every file will be a miss.
+        Answered without reading the file."""
+        if self._loaded is not None:
+            return not self._loaded
+        return self._path is None or not self._path.is_file()
 
     def get(self, key: str) -> Any:
         return self._entries.get(key)
@@ -68,16 +82,12 @@ class ScanCache:
             return
         entries = {key: self._entries[key] for key in sorted(keep) if key in self._entries}
         payload = json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":"))
-        with contextlib.suppress(OSError):
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-            os.replace(tmp, self._path)
+        if _write_atomically(self._path, payload.encode()):
             # Files for an older module set of the same package will not be read again.
             for stale in self._path.parent.glob(f"{self._prefix}*.json"):
                 if stale != self._path:
-                    stale.unlink()
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
 
 
 class CutCache:
@@ -110,5 +120,74 @@ class CutCache:
         self._cache.put(key, dataclasses.asdict(solved))
 
     def save(self) -> None:
-        """Keep the cuts of this run only: components that changed are dropped."""
-        self._cache.save(keep=self._used)
+        """Keep the cuts of this run only: components that changed are dropped. A run that
+        looked up nothing (its whole analysis was remembered) leaves the file as it is."""
+        if self._used:
+            self._cache.save(keep=self._used)
+
+
+class AnalysisCache:
+    """The last analysis of one target, keyed by a digest of its inputs; implements the
+    `AnalysisStore` port.
+
+    Pickled, behind a first line naming the key and the analyzer code that wrote it: loading
+    Django's analysis takes ~7 ms where computing it again takes ~60 ms.
+    """
+
+    def __init__(self, directory: Path | None, *, target: str) -> None:
+        name = re.sub(r"[^\w.-]", "_", target)
+        self._path = directory / f"analysis.{name}.pickle" if directory else None
+
+    def get(self, key: str) -> Analysis | None:
+        if self._path is None:
+            return None
+        try:
+            with self._path.open("rb") as handle:
+                if handle.readline() != self._header(key):
+                    return None
+                analysis = pickle.load(handle)
+        except Exception:  # absent, cut short, or unreadable: analyse again
+            return None
+        return analysis if isinstance(analysis, Analysis) else None
+
+    def put(self, key: str, analysis: Analysis) -> None:
+        if self._path is not None:
+            data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_atomically(self._path, self._header(key) + data)
+
+    @staticmethod
+    def _header(key: str) -> bytes:
+        return f"{_FORMAT} {_code_version()} {key}\n".encode()
+
+
+def _write_atomically(path: Path, data: bytes) -> bool:
+    """Replace `path` with `data` whole or not at all; a cache that cannot be written is
+    skipped (False)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False
+    return True
+
+
+def _code_version() -> str:
+    """The analyzer's own files by name, size and modification time: an analysis written by
+    other code (another release, or a checkout being edited) is not reused."""
+    digest = hashlib.sha256()
+    base = Path(__file__).resolve().parent.parent
+    for directory in (base, base / "adapters"):
+        with os.scandir(directory) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    digest.update(f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]

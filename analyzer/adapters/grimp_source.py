@@ -8,9 +8,11 @@ the cache (loading it costs about as much as a whole warm scan).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,63 +44,92 @@ class GrimpSource:
     def __init__(self, root: Path, *, cache_dir: Path | None = None) -> None:
         self.root = require_root(root)
         self._cache_dir = cache_dir
+        self._prepared: dict[str, _Prepared] = {}
+        # One worker: grimp itself runs on every core.
+        self._pool = ThreadPoolExecutor(max_workers=1)
         self._texts: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
         self._files: dict[str, str] = {}
+
+    def digest(self, package: str) -> str:
+        """A digest of everything `scan(package)` reads: the root, and each module's name and
+        content. The files are read once, for both."""
+        paths = self._prepare(package).paths
+        contents = self._contents(paths)
+        digest = hashlib.sha256(str(self.root).encode())
+        for name in sorted(contents):
+            digest.update(f"\n{name}\0{self._files[name]}\0{contents[name][0]}".encode())
+        return digest.hexdigest()
 
     def scan(self, package: str) -> ScannedPackage:
         top = package.split(".")[0]
-        find_package_directory(self.root, package)
-        found: FoundPackage | None = None
-        paths = module_paths(self.root / top, top)
-        if paths is None:  # a namespace package: grimp's finder knows their rules
-            found = _found_by_grimp(self.root, top)
-            paths = _paths_of(found)
-        cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
+        prepared = self._prepare(package)
+        paths, cache = prepared.paths, prepared.cache
         modules: list[ScannedModule] = []
         sites: list[ImportSite] = []
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            # grimp parses in Rust without holding the GIL, so the files are read and their
-            # text scanned meanwhile. With nothing cached every file is a miss: start at once
-            # (otherwise grimp starts after the misses have been read).
-            everything = None
-            if cache.empty:
-                self._check_readable(paths.values())
-                everything = pool.submit(self._grimp_scan, top, found, paths, list(paths))
-            misses: dict[str, tuple[str, str]] = {}
-            facts: dict[str, dict[str, Any]] = {}
-            imports: dict[str, set[DirectImport]] = {}
-            keys: set[str] = set()
-            for name, path in paths.items():
-                data = self._read(path)
-                key = content_hash(data)
-                keys.add(key)
-                text = data.decode("utf-8", errors="replace")
-                self._texts[name] = text
-                self._files[name] = self._relative(path)
-                entry = cache.get(key)
-                if entry is None:
-                    misses[name] = (key, text)
-                else:
-                    modules.append(self._module(name, entry))
-                    sites.extend(self._sites(name, entry))
-            if misses:
-                scanning = everything or pool.submit(
-                    self._grimp_scan, top, found, paths, list(misses)
-                )
-                facts = {name: self._text_facts(name, text) for name, (_, text) in misses.items()}
-                imports = scanning.result()
+        misses: dict[str, tuple[str, str]] = {}
+        facts: dict[str, dict[str, Any]] = {}
+        imports: dict[str, set[DirectImport]] = {}
+        contents = self._contents(paths)
+        for name, (key, text) in contents.items():
+            entry = cache.get(key)
+            if entry is None:
+                misses[name] = (key, text)
+            else:
+                modules.append(self._module(name, entry))
+                sites.extend(self._sites(name, entry))
+        if misses:
+            scanning = prepared.everything or self._pool.submit(
+                self._grimp_scan, top, prepared.found, paths, list(misses)
+            )
+            facts = {name: self._text_facts(name, text) for name, (_, text) in misses.items()}
+            imports = scanning.result()
         for name, (key, text) in misses.items():
             entry = self._entry(text, facts[name], imports[name])
             cache.put(key, entry)
             modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry))
-        cache.save(keep=keys)
+        cache.save(keep={key for key, _ in contents.values()})
         return ScannedPackage(
             root=str(self.root),
             package=top,
             modules=tuple(sorted(modules, key=_module_order)),
             sites=tuple(sorted(sites, key=site_order)),
         )
+
+    def _prepare(self, package: str) -> _Prepared:
+        """List the modules of `package`'s top-level package and open its cache. With nothing
+        cached, every file goes to grimp: its scan starts at once, in a worker thread (it parses
+        in Rust without holding the GIL), while the files are read and their text scanned here."""
+        find_package_directory(self.root, package)
+        top = package.split(".")[0]
+        prepared = self._prepared.get(top)
+        if prepared is None:
+            found: FoundPackage | None = None
+            paths = module_paths(self.root / top, top)
+            if paths is None:  # a namespace package: grimp's finder knows their rules
+                found = _found_by_grimp(self.root, top)
+                paths = _paths_of(found)
+            cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
+            everything = None
+            if cache.empty:
+                self._check_readable(paths.values())
+                everything = self._pool.submit(self._grimp_scan, top, found, paths, list(paths))
+            prepared = self._prepared[top] = _Prepared(paths, found, cache, everything)
+        return prepared
+
+    def _contents(self, paths: dict[str, str]) -> dict[str, tuple[str, str]]:
+        """Each module's content hash and text, read once."""
+        contents = {}
+        for name, path in paths.items():
+            text = self._texts.get(name)
+            if text is None:
+                data = self._read(path)
+                self._keys[name] = content_hash(data)
+                text = self._texts[name] = data.decode("utf-8", errors="replace")
+                self._files[name] = self._relative(path)
+            contents[name] = (self._keys[name], text)
+        return contents
 
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
         found: list[Definition] = []
@@ -120,7 +151,8 @@ class GrimpSource:
 
     def _read(self, path: str) -> bytes:
         try:
-            return Path(path).read_bytes()
+            with open(path, "rb", buffering=0) as handle:
+                return handle.readall()
         except OSError as error:
             raise UnreadableModule(
                 f"Cannot read {self._relative(path)} ({error.strerror or error}).",
@@ -234,6 +266,16 @@ class GrimpSource:
         prefix = str(self.root) + os.sep
         relative = path[len(prefix) :] if path.startswith(prefix) else path
         return relative.replace(os.sep, "/")
+
+
+@dataclass
+class _Prepared:
+    """A package's modules and cache, and grimp's scan of every file when it started early."""
+
+    paths: dict[str, str]
+    found: FoundPackage | None
+    cache: ScanCache
+    everything: Future[dict[str, set[DirectImport]]] | None
 
 
 def _module_order(module: ScannedModule) -> str:

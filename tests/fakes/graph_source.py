@@ -55,6 +55,9 @@ class FakeGraphSource:
             sites=tuple(sorted(self.sites)),
         )
 
+    def digest(self, package: str) -> str:
+        return repr((package, self.scan(package), self._definitions))
+
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
         wanted = set(modules)
         return tuple(d for d in self._definitions if d.module in wanted)

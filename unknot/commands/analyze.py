@@ -1,7 +1,5 @@
 """`unknot analyze TARGET`: measure a layer's import graph and gate it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

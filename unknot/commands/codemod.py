@@ -1,7 +1,5 @@
 """`unknot codemod move OLD NEW` and `unknot codemod remove-shim MODULE`."""
 
-from __future__ import annotations
-
 import json
 import sys
 from pathlib import Path
@@ -58,7 +56,7 @@ class _AnalyzerCycles:
         return scan_cycles(root, package)
 
 
-def _render(outcome: Outcome, output_format: str) -> int:
+def _render(outcome: "Outcome", output_format: str) -> int:
     if output_format == "json":
         payload = {**outcome.summary.as_dict(), "diff": outcome.diff}
         sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")

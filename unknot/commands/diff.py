@@ -1,7 +1,5 @@
 """`unknot diff`: every figure before -> after, cycles gained and lost, modules moved."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

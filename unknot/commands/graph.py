@@ -1,7 +1,5 @@
 """`unknot graph TARGET`: draw the layer's import graph as Mermaid, DOT, SVG or HTML."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`unknot rules TARGET`: check the layer, forbidden and independence rules of a target."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

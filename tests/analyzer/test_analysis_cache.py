@@ -1,0 +1,110 @@
+"""A whole analysis is remembered by a digest of its inputs, and only while they stay the same."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import analyzer.adapters.cache
+from analyzer.adapters.cache import AnalysisCache, CutCache
+from analyzer.adapters.grimp_source import GrimpSource
+from analyzer.analyse import analyse
+from analyzer.config import GateConfig, Target
+from analyzer.model import Analysis
+from tests.unknot.cli import copy_asset
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return copy_asset("tangled", tmp_path) / "src"
+
+
+def _run(root: Path, cache: Path, *, max_module_lines: int = 300) -> Analysis:
+    target = Target(
+        name="shop",
+        package="shop",
+        root=root,
+        gates=GateConfig(max_module_lines=max_module_lines),
+        cache_dir=cache,
+    )
+    cuts = CutCache(cache, package="shop")
+    analysis = analyse(
+        target,
+        source=GrimpSource(root, cache_dir=cache),
+        cuts=cuts,
+        results=AnalysisCache(cache, target="shop"),
+    )
+    cuts.save()
+    return analysis
+
+
+def _uncached(root: Path, **gates: int) -> Analysis:
+    target = Target(
+        name="shop", package="shop", root=root, gates=GateConfig(**gates), cache_dir=None
+    )
+    return analyse(target, source=GrimpSource(root))
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The targets analysed afresh (not taken from the cache) from now on."""
+    calls: list[str] = []
+    module = importlib.import_module("analyzer.analyse")  # the package's `analyse` is the function
+    real = module._analyse
+
+    def counting(target: Target, *args: object) -> Analysis:
+        calls.append(target.name)
+        return real(target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_analyse", counting)
+    return calls
+
+
+def test_an_unchanged_layer_is_not_analysed_again(
+    root: Path, tmp_path: Path, counted: list[str]
+) -> None:
+    first = _run(root, tmp_path / "cache")
+    second = _run(root, tmp_path / "cache")
+    assert counted == ["shop"]
+    assert second == first == _uncached(root)
+
+
+def test_an_edited_file_is_analysed_again(root: Path, tmp_path: Path, counted: list[str]) -> None:
+    before = _run(root, tmp_path / "cache")
+    catalog = root / "shop" / "catalog.py"
+    catalog.write_text(catalog.read_text() + "\nfrom shop import billing\n")
+    after = _run(root, tmp_path / "cache")
+    assert counted == ["shop", "shop"]
+    assert after != before
+    assert after == _uncached(root)
+
+
+def test_other_settings_are_analysed_again(root: Path, tmp_path: Path, counted: list[str]) -> None:
+    _run(root, tmp_path / "cache")
+    stricter = _run(root, tmp_path / "cache", max_module_lines=50)
+    assert counted == ["shop", "shop"]
+    assert stricter.summary.max_module_lines == 50
+    assert stricter == _uncached(root, max_module_lines=50)
+
+
+def test_a_damaged_or_foreign_entry_is_analysed_again(
+    root: Path, tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _run(root, tmp_path / "cache")
+    (stored,) = (tmp_path / "cache").glob("analysis.*")
+    stored.write_bytes(stored.read_bytes()[:-100])
+    assert _run(root, tmp_path / "cache") == first
+    monkeypatch.setattr(analyzer.adapters.cache, "_code_version", lambda: "other code")
+    assert _run(root, tmp_path / "cache") == first
+    assert counted == ["shop", "shop", "shop"]
+
+
+def test_a_remembered_run_keeps_the_cut_cache(root: Path, tmp_path: Path) -> None:
+    _run(root, tmp_path / "cache")
+    (cuts,) = (tmp_path / "cache").glob("cuts.shop-*.json")
+    written = cuts.read_bytes()
+    _run(root, tmp_path / "cache")
+    assert cuts.read_bytes() == written
+    assert written.count(b'"cut"') >= 2
