@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from unknot.cli import main
+from unknot.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -6,6 +6,8 @@ heavy imports (grimp, libcst, networkx) happen inside the commands, so `unknot -
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from typing import Annotated
 
@@ -17,7 +19,7 @@ from unknot.commands import analyze, codemod, diff, graph, rules
 from unknot.errors import CliError, print_error, render_error
 from unknot.exit_codes import ExitCode
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 app = typer.Typer(
     name="unknot",
@@ -82,3 +84,24 @@ def main(argv: list[str] | None = None) -> None:
         render_error(exc)  # type: ignore[arg-type]
         sys.exit(ExitCode.USAGE_ERROR)
     sys.exit(int(result) if isinstance(result, int) else ExitCode.OK)
+
+
+def run() -> None:
+    """The console entry point: `main`, then end the process without tearing it down.
+
+    An analysis leaves hundreds of thousands of objects; freeing them one by one at exit costs
+    10-15 ms of every run on Django. Once the output is flushed the process ends at once.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -199,11 +199,15 @@ class GrimpSource:
         """The cache entry of one file: its text facts and grimp's imports, each with its kind."""
         kinds = facts["kinds"]
         # A statement that starts its line and is not among the indented ones is at column 0;
-        # the others share their line (`if x: import y`) and need a look.
+        # the others share their line (`if x: import y`), or are continued before their
+        # `import` (`from x \`), and need a look.
         unseen = {
             imp.line_number
             for imp in direct
-            if imp.line_number not in kinds and not imp.line_contents.startswith(("import", "from"))
+            if imp.line_number not in kinds
+            and not (
+                imp.line_contents.startswith(("import", "from")) and "import" in imp.line_contents
+            )
         }
         if unseen:
             kinds = {**kinds, **classify_import_lines(text, unseen)}

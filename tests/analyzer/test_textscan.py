@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.adapters.textscan import (
     classify_import_lines,
+    indented_imports,
     masked_lines,
     reexport_sources,
     top_level_definitions,
@@ -121,3 +125,37 @@ def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
     assert reexport_sources("import os\n__all__ = []\n") is None
     assert reexport_sources("from pkg import x\n__all__ = ['x']\nsetup(x)\n") is None
     assert reexport_sources("from pkg import x\n__all__ = ['x']\nif x:\n    pass\n") is None
+
+
+def test_indented_imports_are_the_statements_that_start_a_line() -> None:
+    text = (
+        "import os\n"
+        "def f():\n"
+        "    from a import b\n"
+        "    x = 'import y'\n"
+        "    from the start, nothing here\n"
+        "\timport c, d\n"
+        "    from .e import (\n"
+        "        f,\n"
+        "    )\n"
+        "    important = 1\n"
+    )
+    assert [(line, indent) for line, indent, _ in indented_imports(text)] == [
+        (3, 4),
+        (6, 1),
+        (7, 4),
+    ]
+    assert all(
+        text[offset:].lstrip()[:4] in {"from", "impo"} for _, _, offset in indented_imports(text)
+    )
+
+
+def test_a_statement_continued_before_its_import_is_classified(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "a.py").write_text("")
+    (package / "__init__.py").write_text(
+        "def load():\n    from pkg \\\n        import a\n    return a\n"
+    )
+    (site,) = GrimpSource(tmp_path).scan("pkg").sites
+    assert (site.imported, site.line, site.kind) == ("pkg.a", 2, ImportKind.DEFERRED)
