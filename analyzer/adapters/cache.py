@@ -1,15 +1,19 @@
-"""A cache of per-file scan results keyed by content hash, so a fresh checkout is warm.
+"""Caches keyed by content, so a fresh checkout is warm: per-file scan results, the cut of
+each component, and whole analyses.
 
-Modification times change on every checkout; content does not. Entries also depend on the
-set of modules in the package (an import `from a import b` resolves to `a.b` only if that
-module exists), so the cache file is namespaced by a digest of that set.
+Modification times change on every checkout; content does not. Scan entries also depend on
+the set of modules in the package (an import `from a import b` resolves to `a.b` only if that
+module exists), so their file is namespaced by a digest of that set. Every file records the
+analyzer code and grimp release that wrote it (`code_version`); others are ignored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
+import importlib.util
 import json
 import os
 import pickle
@@ -21,10 +25,11 @@ from typing import Any
 from analyzer.model import Analysis
 from analyzer.ports import SolvedComponent
 
-__all__ = ["AnalysisCache", "CutCache", "ScanCache", "content_hash"]
+__all__ = ["AnalysisCache", "CutCache", "ScanCache", "code_version", "content_hash"]
 
-# Bump when what a scan records, or how, changes: old entries are then ignored.
-_FORMAT = 4
+# Bump when the layout of a cache file changes. Entries written by other analyzer code, or
+# with another grimp release, are ignored anyway (see `code_version`).
+_FORMAT = 5
 
 
 def content_hash(data: bytes) -> str:
@@ -56,7 +61,7 @@ class ScanCache:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+        if not isinstance(data, dict) or data.get("format") != code_version():
             return {}
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
@@ -81,7 +86,7 @@ class ScanCache:
         if self._path is None or not (self._dirty or set(self._entries) - keep):
             return
         entries = {key: self._entries[key] for key in sorted(keep) if key in self._entries}
-        payload = json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":"))
+        payload = json.dumps({"format": code_version(), "entries": entries}, separators=(",", ":"))
         if _write_atomically(self._path, payload.encode()):
             # Files for an older module set of the same package will not be read again.
             for stale in self._path.parent.glob(f"{self._prefix}*.json"):
@@ -157,7 +162,7 @@ class AnalysisCache:
 
     @staticmethod
     def _header(key: str) -> bytes:
-        return f"{_FORMAT} {_code_version()} {key}\n".encode()
+        return f"{code_version()} {key}\n".encode()
 
 
 def _write_atomically(path: Path, data: bytes) -> bool:
@@ -179,15 +184,19 @@ def _write_atomically(path: Path, data: bytes) -> bool:
     return True
 
 
-def _code_version() -> str:
-    """The analyzer's own files by name, size and modification time: an analysis written by
-    other code (another release, or a checkout being edited) is not reused."""
-    digest = hashlib.sha256()
+@functools.cache
+def code_version() -> str:
+    """What cached results depend on besides the user's files: the analyzer's own source and
+    grimp's release, both by content (a fresh install in CI has new modification times)."""
+    digest = hashlib.sha256(str(_FORMAT).encode())
     base = Path(__file__).resolve().parent.parent
-    for directory in (base, base / "adapters"):
-        with os.scandir(directory) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    stat = entry.stat()
-                    digest.update(f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for path in sorted([*base.glob("*.py"), *base.glob("adapters/*.py")]):
+        digest.update(f"\n{path.relative_to(base)}\0".encode())
+        digest.update(path.read_bytes())
+    spec = importlib.util.find_spec("grimp")
+    if spec is not None and spec.origin is not None:
+        grimp = Path(spec.origin)
+        digest.update(grimp.read_bytes())  # it declares grimp's version
+        for extension in sorted(grimp.parent.glob("_rustgrimp*")):
+            digest.update(f"\n{extension.name}\0{extension.stat().st_size}".encode())
     return digest.hexdigest()[:16]

@@ -114,6 +114,8 @@ class GrimpSource:
             everything = None
             if cache.empty:
                 self._check_readable(paths.values())
+                import grimp.application.scanning  # noqa: F401  (loaded here, not in the worker)
+
                 everything = self._pool.submit(self._grimp_scan, top, found, paths, list(paths))
             prepared = self._prepared[top] = _Prepared(paths, found, cache, everything)
         return prepared

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_a_damaged_or_foreign_entry_is_analysed_again(
     (stored,) = (tmp_path / "cache").glob("analysis.*")
     stored.write_bytes(stored.read_bytes()[:-100])
     assert _run(root, tmp_path / "cache") == first
-    monkeypatch.setattr(analyzer.adapters.cache, "_code_version", lambda: "other code")
+    monkeypatch.setattr(analyzer.adapters.cache, "code_version", lambda: "other code")
     assert _run(root, tmp_path / "cache") == first
     assert counted == ["shop", "shop", "shop"]
 
@@ -108,3 +109,18 @@ def test_a_remembered_run_keeps_the_cut_cache(root: Path, tmp_path: Path) -> Non
     _run(root, tmp_path / "cache")
     assert cuts.read_bytes() == written
     assert written.count(b'"cut"') >= 2
+
+
+def test_scan_entries_of_other_code_are_not_used(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    GrimpSource(root, cache_dir=cache).scan("shop")
+    (stored,) = cache.glob("shop-*.json")
+    data = json.loads(stored.read_text())
+    for entry in data["entries"].values():
+        entry["lines"] = 9999
+    stored.write_text(json.dumps(data))
+    assert {m.lines for m in GrimpSource(root, cache_dir=cache).scan("shop").modules} == {9999}
+    monkeypatch.setattr(analyzer.adapters.cache, "code_version", lambda: "other code")
+    assert 9999 not in {m.lines for m in GrimpSource(root, cache_dir=cache).scan("shop").modules}
