@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer import baseline as baselines
-from analyzer import ratchet
 from analyzer.config import find_pyproject, load_target
 from analyzer.model import Analysis
 from reports import markdown
 from unknot.errors import print_error
 from unknot.output import write_text
 from unknot.wiring import write_report
+
+if TYPE_CHECKING:
+    from analyzer.ratchet import Comparison
 
 __all__ = ["apply_baseline", "write_with_baseline"]
 
@@ -41,6 +44,10 @@ def apply_baseline(
     With `update`, write the baseline from this analysis instead (after saying what changed).
     """
     where, required = _path(analysis, path, cwd)
+    if not (update or required or where.is_file()):
+        return analysis, None
+    from analyzer import ratchet
+
     recorded = None
     if where.is_file() or (required and not update):
         recorded = baselines.load(where, target=analysis.target)
@@ -60,7 +67,7 @@ def apply_baseline(
     return ratchet.apply(analysis, comparison), figures
 
 
-def _notes(comparison: ratchet.Comparison, *, accepted: bool) -> None:
+def _notes(comparison: Comparison, *, accepted: bool) -> None:
     for change in comparison.regressions:
         verb = "accepted" if accepted else "worse"
         _say(f"baseline: {verb}: {change.message}")
