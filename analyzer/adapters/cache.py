@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from analyzer import model
 from analyzer.model import Analysis
 from analyzer.ports import SolvedComponent
 
@@ -136,7 +137,8 @@ class AnalysisCache:
     `AnalysisStore` port.
 
     Pickled, behind a first line naming the key and the analyzer code that wrote it: loading
-    Django's analysis takes ~7 ms where computing it again takes ~60 ms.
+    Django's analysis takes ~7 ms where computing it again takes ~60 ms. Only the model's own
+    classes are built on loading, so a cache restored from elsewhere cannot run code.
     """
 
     def __init__(self, directory: Path | None, *, target: str) -> None:
@@ -150,8 +152,8 @@ class AnalysisCache:
             with self._path.open("rb") as handle:
                 if handle.readline() != self._header(key):
                     return None
-                analysis = pickle.load(handle)
-        except Exception:  # absent, cut short, or unreadable: analyse again
+                analysis = _ModelUnpickler(handle).load()
+        except Exception:  # absent, cut short, foreign or unreadable: analyse again
             return None
         return analysis if isinstance(analysis, Analysis) else None
 
@@ -163,6 +165,16 @@ class AnalysisCache:
     @staticmethod
     def _header(key: str) -> bytes:
         return f"{code_version()} {key}\n".encode()
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Builds nothing but the classes of `analyzer.model`."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = getattr(model, name, None) if module == model.__name__ else None
+        if not isinstance(found, type) or name not in model.__all__:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of an analysis")
+        return found
 
 
 def _write_atomically(path: Path, data: bytes) -> bool:

@@ -39,7 +39,11 @@ __all__ = ["GrimpSource", "build_grimp_graph"]
 
 
 class GrimpSource:
-    """Scans packages found on disk under `root`; caches in `cache_dir` unless it is None."""
+    """Scans packages found on disk under `root`; caches in `cache_dir` unless it is None.
+
+    Each file is read once per instance (for `digest` and `scan` both): a new instance sees
+    later edits.
+    """
 
     def __init__(self, root: Path, *, cache_dir: Path | None = None) -> None:
         self.root = require_root(root)

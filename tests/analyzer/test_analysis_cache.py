@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,24 @@ def test_scan_entries_of_other_code_are_not_used(
     assert {m.lines for m in GrimpSource(root, cache_dir=cache).scan("shop").modules} == {9999}
     monkeypatch.setattr(analyzer.adapters.cache, "code_version", lambda: "other code")
     assert 9999 not in {m.lines for m in GrimpSource(root, cache_dir=cache).scan("shop").modules}
+
+
+class _Planted:
+    """What a tampered cache file could hold: an object whose loading calls a function."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(self.marker),))  # type: ignore[return-value]
+
+
+def test_a_tampered_entry_runs_no_code(root: Path, tmp_path: Path, counted: list[str]) -> None:
+    first = _run(root, tmp_path / "cache")
+    (stored,) = (tmp_path / "cache").glob("analysis.*")
+    header = stored.read_bytes().split(b"\n", 1)[0] + b"\n"
+    marker = tmp_path / "planted"
+    stored.write_bytes(header + pickle.dumps(_Planted(marker)))
+    assert _run(root, tmp_path / "cache") == first
+    assert not marker.exists()
+    assert counted == ["shop", "shop"]
