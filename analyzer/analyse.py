@@ -70,6 +70,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     biggest = sorted(modules, key=lambda m: (-m.lines, m.name))[: 2 * _LARGEST_DEFINITIONS]
     definitions = sorted(source.definitions(m.name for m in biggest), key=lambda d: (-d.lines, d))
     all_cuts = [cut for cycle in cycles for cut in cycle.cuts]
+    pairs = mutual_pairs(edges)
     return Analysis(
         target=target.name,
         package=package,
@@ -86,7 +87,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
                     for k in {c.kind.value for c in cycles}
                 )
             ),
-            mutual_pairs=len(mutual_pairs(edges)),
+            mutual_pairs=len(pairs),
             modules_over_limit=sum(
                 1 for m in modules if m.lines > line_allowance(m.name, target.gates)
             ),
@@ -101,7 +102,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
         imports=tuple(edges),
         cycles=cycles,
         package_cycles=package_cycles,
-        mutual_pairs=mutual_pairs(edges),
+        mutual_pairs=pairs,
         largest_definitions=tuple(definitions[:_LARGEST_DEFINITIONS]),
         candidates=rank_candidates(
             modules, all_edges, package=package, target_imports=_target_imports(edges)

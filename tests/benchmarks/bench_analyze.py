@@ -8,6 +8,7 @@ alone, and the scaling curve on generated packages of 1,000 / 5,000 / 20,000 mod
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import shutil
 import statistics
@@ -129,6 +130,7 @@ def _scaling(work: Path) -> None:
     for size in (1_000, 5_000, 20_000):
         root = work / f"gen{size}"
         package = _generate(root, size)
+        os.sync()  # the disk writes of generating must not run during the timed runs
         command = [
             str(BIN / "unknot"),
             "analyze",
