@@ -36,7 +36,8 @@ class ImportKind(StrEnum):
     """When an import statement runs.
 
     `import-time`: at module level (also in class bodies and module-level `if`/`try`).
-    `deferred`: inside a function or method, so only when it is called.
+    `deferred`: inside a function or method, so only when it is called, or under
+    `if __name__ == "__main__":`, so only when the module is run as a script.
     `lazy`: PEP 810 `lazy import`, resolved on first use.
     `typing`: under `if TYPE_CHECKING:`, never at run time.
     """

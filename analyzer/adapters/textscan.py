@@ -34,6 +34,11 @@ TopLevelDefinition = tuple[str, str, int, int]
 # What may follow `from` or `import` in a statement.
 _AFTER_KEYWORD = frozenset(" \t(\\.")
 _TYPE_CHECKING = re.compile(r"if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
+# `if __name__ == "__main__":` runs only when the module is run as a script, never on import.
+_MAIN_GUARD = re.compile(
+    r"""if\s+(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*:"""
+)
+_FUNCTION = re.compile(r"(?:async\s+)?def\b")
 _DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
 
 
@@ -142,23 +147,47 @@ def indented_imports(text: str) -> list[_ImportLine]:
 
 
 def classify_import_lines(text: str, lines: Iterable[int]) -> dict[int, ImportKind]:
-    """The kind of the import statement starting on each given line.
+    """The kind of the import statement on each given line.
 
     Module-level statements, class bodies and module-level `if`/`try` run at import time;
-    anything inside a `def` is deferred; anything under `if TYPE_CHECKING:` (not its `else`)
-    is typing-only.
+    anything inside a `def` or under `if __name__ == "__main__":` is deferred; anything under
+    `if TYPE_CHECKING:` (not its `else`) is typing-only. A statement may share its line with
+    the header of its block (`if TYPE_CHECKING: import x`, `def f(): import x`).
     """
     source = text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in source), initial=0))
     kinds: dict[int, ImportKind] = {}
     indented: list[_ImportLine] = []
+    own: dict[int, ImportKind] = {}
     for line in lines:
-        if 1 <= line <= len(source) and source[line - 1][:1].isspace():
-            indented.append((line, _indent(source[line - 1]), offsets[line - 1]))
+        if not 1 <= line <= len(source):
+            kinds[line] = ImportKind.IMPORT_TIME
+            continue
+        code = source[line - 1]
+        header = _header_kind(code.lstrip())
+        if header is not None:
+            own[line] = header
+        if code[:1].isspace():
+            indented.append((line, _indent(code), offsets[line - 1]))
         else:
             kinds[line] = ImportKind.IMPORT_TIME
     kinds.update(classify_indented(text, indented))
+    for line, header in own.items():
+        kinds[line] = min(kinds[line], header, key=_strength)
     return kinds
+
+
+def _header_kind(code: str) -> ImportKind | None:
+    """The kind a block header at the start of `code` gives the statements in its block."""
+    if _TYPE_CHECKING.match(code):
+        return ImportKind.TYPING
+    if _FUNCTION.match(code) or _MAIN_GUARD.match(code):
+        return ImportKind.DEFERRED
+    return None
+
+
+def _strength(kind: ImportKind) -> int:
+    return kind.strength
 
 
 def classify_indented(text: str, imports: Sequence[_ImportLine]) -> dict[int, ImportKind]:
@@ -229,6 +258,8 @@ def _enclosing_kind(text: str, headers: Sequence[_Header], above: int, indent: i
             deferred = True
         elif keyword == "if" and _TYPE_CHECKING.match(line, current):
             return ImportKind.TYPING
+        elif keyword == "if" and _MAIN_GUARD.match(line, current):
+            deferred = True
         if indent == 0:
             break
     return ImportKind.DEFERRED if deferred else ImportKind.IMPORT_TIME

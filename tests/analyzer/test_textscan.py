@@ -48,6 +48,22 @@ def fake(): pass
 
 if typing.TYPE_CHECKING:
     import typed
+
+if TYPE_CHECKING: import typed_on_one_line
+def one_liner(): import deferred_on_one_line
+
+
+class Shapes:
+    def method(self): import deferred_in_class_on_one_line
+
+
+if __name__ == "__main__":
+    import only_as_a_script
+    if TYPE_CHECKING:
+        import typed_in_script
+elif condition:
+    import beside_the_guard
+if '__main__' == __name__: import script_on_one_line
 '''
 
 
@@ -67,6 +83,13 @@ def test_import_kinds() -> None:
         "from x import y": ImportKind.DEFERRED,
         "import in_function": ImportKind.DEFERRED,
         "import typed": ImportKind.TYPING,
+        "if TYPE_CHECKING: import typed_on_one_line": ImportKind.TYPING,
+        "def one_liner(): import deferred_on_one_line": ImportKind.DEFERRED,
+        "def method(self): import deferred_in_class_on_one_line": ImportKind.DEFERRED,
+        "import only_as_a_script": ImportKind.DEFERRED,
+        "import typed_in_script": ImportKind.TYPING,
+        "import beside_the_guard": ImportKind.IMPORT_TIME,
+        "if '__main__' == __name__: import script_on_one_line": ImportKind.DEFERRED,
     }
     kinds = classify_import_lines(SOURCE, [_line(text) for text in expected])
     assert {text: kinds[_line(text)] for text in expected} == expected
@@ -98,6 +121,8 @@ def test_top_level_definitions_skip_strings_and_count_lines() -> None:
     assert [(name, kind) for name, kind, _, _ in definitions] == [
         ("Holder", "class"),
         ("function", "function"),
+        ("one_liner", "function"),
+        ("Shapes", "class"),
     ]
     holder = definitions[0]
     assert holder[2] == _line("class Holder:")

@@ -59,9 +59,13 @@ def _compare_with_lint_imports(package: str, work: Path) -> None:
     warm = _median_seconds(unknot, cwd=work)
     lint = [str(BIN / "lint-imports"), "--config", str(config), "--no-cache"]
     linter = _median_seconds(lint, cwd=work)
+    # The floor of any tool built on grimp: a process that only builds grimp's graph.
+    build = f"import grimp; grimp.build_graph({package!r}, cache_dir=None)"
+    grimp_alone = _median_seconds([sys.executable, "-c", build], cwd=work)
     print(
         f"{package:8s} unknot cold {cold:.3f} s | warm {warm:.3f} s | "
-        f"lint-imports acyclic_siblings {linter:.3f} s | cold ratio {cold / linter:.2f}x"
+        f"lint-imports acyclic_siblings {linter:.3f} s | cold ratio {cold / linter:.2f}x | "
+        f"grimp.build_graph alone {grimp_alone:.3f} s"
     )
 
 

@@ -44,6 +44,24 @@ def test_json_report_has_every_section(asset) -> None:  # type: ignore[no-untype
     assert data["passed"] is False
 
 
+def test_cycles_that_cannot_fail_on_import_pass_the_gate(asset) -> None:  # type: ignore[no-untyped-def]
+    """A cycle only through a script's `if __name__ == "__main__":` block, and one only
+    through a one-line `if TYPE_CHECKING: import`, never run on import."""
+    result = run_unknot("analyze", "tools", "--root", "src", "-f", "json", cwd=asset("scripts"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["cycles_by_kind"] == {"deferred": 1, "typing": 1}
+    kinds = {
+        (edge["importer"], edge["imported"], site["line"]): site["kind"]
+        for edge in data["imports"]
+        for site in edge["sites"]
+    }
+    assert kinds[("tools.cli", "tools.demo", 11)] == "deferred"
+    assert kinds[("tools.cli", "tools.render", 16)] == "import-time"  # the guard's `else`
+    assert kinds[("tools.typed", "tools.models", 3)] == "typing"
+    assert kinds[("tools.models", "tools.render", 5)] == "deferred"  # `def f(): import x`
+
+
 def test_json_is_byte_stable_and_cache_does_not_change_it(asset) -> None:  # type: ignore[no-untyped-def]
     project = asset("tangled")
     cold = run_unknot("analyze", "shop", "-f", "json", cwd=project).stdout

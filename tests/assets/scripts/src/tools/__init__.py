@@ -1,0 +1,1 @@
+"""Modules that are also scripts, and one-line guarded imports: cycles that cannot fail."""

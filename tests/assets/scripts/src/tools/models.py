@@ -1,0 +1,5 @@
+from tools.typed import Typed
+
+
+class Model(Typed):
+    def copy(self): import tools.render as r; return r
