@@ -33,10 +33,10 @@ TopLevelDefinition = tuple[str, str, int, int]
 
 # What may follow `from` or `import` in a statement.
 _AFTER_KEYWORD = frozenset(" \t(\\.")
-_TYPE_CHECKING = re.compile(r"if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
+_TYPE_CHECKING = re.compile(r"(?:el)?if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
 # `if __name__ == "__main__":` runs only when the module is run as a script, never on import.
 _MAIN_GUARD = re.compile(
-    r"""if\s+(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*:"""
+    r"""(?:el)?if\s+(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*:"""
 )
 _FUNCTION = re.compile(r"(?:async\s+)?def\b")
 _DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
@@ -252,14 +252,12 @@ def _enclosing_kind(text: str, headers: Sequence[_Header], above: int, indent: i
         if not _opens_block(keyword, line):
             continue
         indent = current
-        if keyword in _BRANCHES:
+        header = _header_kind(line[current:])
+        if header is ImportKind.TYPING:
+            return header
+        deferred |= header is ImportKind.DEFERRED
+        if keyword in _BRANCHES:  # the `if` or `try` it belongs to does not enclose the import
             skip_to_if_at = current
-        elif keyword.endswith("def"):
-            deferred = True
-        elif keyword == "if" and _TYPE_CHECKING.match(line, current):
-            return ImportKind.TYPING
-        elif keyword == "if" and _MAIN_GUARD.match(line, current):
-            deferred = True
         if indent == 0:
             break
     return ImportKind.DEFERRED if deferred else ImportKind.IMPORT_TIME

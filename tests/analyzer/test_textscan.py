@@ -64,6 +64,15 @@ if __name__ == "__main__":
 elif condition:
     import beside_the_guard
 if '__main__' == __name__: import script_on_one_line
+
+if sys.version_info >= (3, 13):
+    from warnings import deprecated
+elif TYPE_CHECKING:
+    from typing_extensions import deprecated_for_types
+elif __name__ == "__main__":
+    import deprecated_in_script
+else:
+    import deprecated_fallback
 '''
 
 
@@ -90,6 +99,10 @@ def test_import_kinds() -> None:
         "import typed_in_script": ImportKind.TYPING,
         "import beside_the_guard": ImportKind.IMPORT_TIME,
         "if '__main__' == __name__: import script_on_one_line": ImportKind.DEFERRED,
+        "from warnings import deprecated": ImportKind.IMPORT_TIME,
+        "from typing_extensions import deprecated_for_types": ImportKind.TYPING,
+        "import deprecated_in_script": ImportKind.DEFERRED,
+        "import deprecated_fallback": ImportKind.IMPORT_TIME,
     }
     kinds = classify_import_lines(SOURCE, [_line(text) for text in expected])
     assert {text: kinds[_line(text)] for text in expected} == expected
