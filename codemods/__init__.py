@@ -1,18 +1,23 @@
-"""libcst codemods that move modules and rewrite every import of them, safely.
+"""libcst codemods that move code and rewrite every reference to it, safely.
 
-`move_module(MoveRequest(...))` moves a module or package and rewrites every reference to it;
-`remove_shim_module(ShimRequest(...))` re-points the importers of a re-export shim and deletes it.
-Both are dry runs unless `apply=True`, and write every file or none.
+One subpackage per codemod over a shared engine (`codemods.engine`: the runner, the journal,
+the repository layout, git, dotted names, the summary):
+
+- `move_module(MoveRequest(...))` moves a module or package and rewrites every reference to it;
+- `remove_shim_module(ShimRequest(...))` re-points the importers of a re-export shim and deletes it.
+
+Each is a dry run unless `apply=True`, and writes every file or none.
 """
 
 from __future__ import annotations
 
-from codemods.errors import CodemodError
-from codemods.layout import find_repository_root
-from codemods.plan import MoveRequest
-from codemods.ports import CycleFinder
-from codemods.remove_shim import ShimRequest, remove_shim_module
-from codemods.service import Outcome, move_module
+from codemods.engine.errors import CodemodError
+from codemods.engine.layout import find_repository_root
+from codemods.engine.outcome import Outcome
+from codemods.engine.ports import CycleFinder
+from codemods.move.plan import MoveRequest
+from codemods.move.service import move_module
+from codemods.shims.remove_shim import ShimRequest, remove_shim_module
 
 __all__ = [
     "CodemodError",

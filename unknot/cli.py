@@ -57,7 +57,7 @@ codemod.register(app)
 
 def _user_error_types() -> tuple[type[Exception], ...]:
     from analyzer.errors import AnalyzerError
-    from codemods.errors import CodemodError
+    from codemods.engine.errors import CodemodError
     from reports.errors import ReportError
 
     return (CliError, AnalyzerError, CodemodError, ReportError)

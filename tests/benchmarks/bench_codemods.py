@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from codemods import MoveRequest, move_module
-from codemods.runner import PARALLEL_BYTES, PARALLEL_THRESHOLD
+from codemods.engine.runner import PARALLEL_BYTES, PARALLEL_THRESHOLD
 
 OLD, NEW = "gen.core.pricing", "gen.billing.pricing"  # rope's MoveModule keeps the name
 

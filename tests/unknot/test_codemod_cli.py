@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.apply import PAUSE_AFTER_ENV, PAUSE_FILE_ENV, STATE_DIR
+from codemods.engine.apply import PAUSE_AFTER_ENV, PAUSE_FILE_ENV, STATE_DIR
 from tests.codemods.repos import copy_asset, snapshot
 
 OLD, NEW = "shop.core.pricing", "shop.billing.rates"

@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import difflib
-import stat
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codemods.apply import ChangeSet, FileMove
-from codemods.errors import (
-    FilesUnreadable,
+from codemods.engine.apply import FileMove
+from codemods.engine.changes import ChangePlan, FileChange, TextHit, check_writable
+from codemods.engine.errors import (
     ModuleNotFound,
     OutsideRoots,
-    ReadOnlyFiles,
     TargetExists,
     TargetInsideSource,
 )
-from codemods.layout import Layout, ModuleLocation, python_files
-from codemods.mirror import mirrored_test_packages, mirrored_tests, missing_packages, moved_files
-from codemods.names import Rename, is_within
-from codemods.references import StringHit
-from codemods.runner import Changed, Failed, FileJob, FileResult, Skipped, Unchanged, run_move
-from codemods.shim import shim_text
-from codemods.textrefs import TextHit, find_text_hits, rewrite_text
+from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.names import Rename, is_within
+from codemods.engine.runner import (
+    Changed,
+    FileJob,
+    FileResult,
+    Skipped,
+    Unchanged,
+    check_failures,
+)
+from codemods.move.mirror import (
+    mirrored_test_packages,
+    mirrored_tests,
+    missing_packages,
+    moved_files,
+)
+from codemods.move.spec import run_move
+from codemods.move.textrefs import find_text_hits, rewrite_text
+from codemods.shims.shim import shim_text
 
-__all__ = ["FileChange", "MovePlan", "MoveRequest", "check_failures", "check_writable", "plan_move"]
+__all__ = ["MovePlan", "MoveRequest", "plan_move"]
 
 
 @dataclass(frozen=True)
@@ -39,41 +48,12 @@ class MoveRequest:
     workers: int | None = None
 
 
-@dataclass(frozen=True)
-class FileChange:
-    """One file's change: `old_path` None when created, `new_path` None when deleted."""
-
-    old_path: Path | None
-    new_path: Path | None
-    old_text: str
-    new_text: str
-    imports_rewritten: int = 0
-    strings_rewritten: int = 0
-
-
-@dataclass(frozen=True)
-class MovePlan:
-    """What a move would do; `changes` is empty (and `message` says why) for a no-op."""
+@dataclass(frozen=True, kw_only=True)
+class MovePlan(ChangePlan):
+    """What a move would do: the rename, and the names importers take from OLD (for a shim)."""
 
     rename: Rename
-    root: Path
-    changes: tuple[FileChange, ...] = ()
-    moves: tuple[FileMove, ...] = ()
-    tests_moved: tuple[FileMove, ...] = ()
-    review: tuple[tuple[Path, StringHit], ...] = ()
-    text_hits: tuple[TextHit, ...] = ()
     used_names: frozenset[str] = field(default_factory=frozenset)
-    scanned: int = 0
-    parsed: int = 0
-    message: str = ""
-
-    def change_set(self) -> ChangeSet:
-        writes = tuple(
-            (c.new_path, c.new_text)
-            for c in self.changes
-            if c.new_path is not None and (c.old_path is None or c.new_text != c.old_text)
-        )
-        return ChangeSet(root=self.root, moves=self.moves + self.tests_moved, writes=writes)
 
 
 def _validate(request: MoveRequest, layout: Layout, files: list[Path]) -> ModuleLocation | None:
@@ -158,27 +138,6 @@ def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path], old: str) 
     return jobs
 
 
-def check_failures(results: Iterable[FileResult], root: Path) -> None:
-    failed = [r for r in results if isinstance(r, Failed)]
-    if failed:
-        lines = [f"{r.path.relative_to(root)}:{r.line or 1}: {r.message}" for r in failed]
-        code = failed[0].code if len({r.code for r in failed}) == 1 else "unparsable-file"
-        raise FilesUnreadable(
-            f"{len(failed)} file(s) that may need rewriting cannot be read: " + "; ".join(lines),
-            hint="Fix these files (UTF-8, valid Python) and run again; nothing was written.",
-            code=code,
-        )
-
-
-def check_writable(paths: Iterable[Path], root: Path) -> None:
-    locked = sorted(str(p.relative_to(root)) for p in paths if not p.stat().st_mode & stat.S_IWUSR)
-    if locked:
-        raise ReadOnlyFiles(
-            f"Read-only file(s) would need changing: {', '.join(locked)}.",
-            hint="Make them writable (chmod u+w) and run again; nothing was written.",
-        )
-
-
 def plan_move(request: MoveRequest) -> MovePlan:
     """Everything `move OLD NEW` would change, computed without writing anything."""
     layout = Layout.detect(request.root, request.import_roots)
@@ -187,7 +146,7 @@ def plan_move(request: MoveRequest) -> MovePlan:
     source = _validate(request, layout, files)
     if source is None:
         message = f"Nothing to do: '{request.old}' is already at '{request.new}'."
-        return MovePlan(rename, layout.root, message=message, scanned=len(files))
+        return MovePlan(rename=rename, root=layout.root, message=message, scanned=len(files))
     target = _target_path(layout, source, request.new)
     moves = moved_files(source, target)
     tests = mirrored_tests(layout.root, files, request.old, request.new)
@@ -202,11 +161,11 @@ def plan_move(request: MoveRequest) -> MovePlan:
         changes += _text_changes(text_hits, rename)
     check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
     return MovePlan(
-        rename,
-        layout.root,
-        tuple(changes),
-        tuple(moves),
-        tuple(tests),
+        rename=rename,
+        root=layout.root,
+        changes=tuple(changes),
+        moves=tuple(moves),
+        tests_moved=tuple(tests),
         review=tuple(
             (r.path, hit) for r in results if isinstance(r, Changed | Unchanged) for hit in r.review
         ),

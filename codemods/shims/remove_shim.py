@@ -7,17 +7,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
+from libcst.codemod import CodemodContext
 
-from codemods.apply import ChangeSet, apply_changes, recover_interrupted
-from codemods.errors import FilesUnreadable, ModuleNotFound, NotAShim
-from codemods.layout import Layout, ModuleLocation, python_files
-from codemods.names import Rename
-from codemods.plan import FileChange, MovePlan, check_failures, check_writable
-from codemods.runner import Changed, FileJob, ShimSpec, Skipped, run_codemod
-from codemods.service import Outcome, check_clean, outcome_of
-from codemods.shim import Shim, public_names, read_shim
+from codemods.engine.apply import apply_changes, recover_interrupted
+from codemods.engine.changes import ChangePlan, FileChange, check_writable
+from codemods.engine.errors import FilesUnreadable, ModuleNotFound, NotAShim
+from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.outcome import Outcome, check_clean, outcome_of
+from codemods.engine.runner import (
+    Changed,
+    FileCodemod,
+    FileJob,
+    Skipped,
+    check_failures,
+    prefilter,
+    run_codemod,
+)
+from codemods.shims.shim import Shim, public_names, read_shim
+from codemods.shims.unshim import RemoveShimCodemod
 
-__all__ = ["ShimRequest", "remove_shim_module"]
+__all__ = ["ShimRequest", "ShimSpec", "remove_shim_module"]
+
+
+@dataclass(frozen=True)
+class ShimSpec:
+    """Run `RemoveShimCodemod` for the shim `module` and the real `homes` of its names."""
+
+    module: str
+    homes: tuple[tuple[str, tuple[str, str]], ...]
+
+    def wants(self, data: bytes) -> bool:
+        return prefilter(data, self.module)
+
+    def make(self, context: CodemodContext) -> FileCodemod:
+        return RemoveShimCodemod(context, self.module, dict(self.homes))
 
 
 @dataclass(frozen=True)
@@ -75,7 +98,7 @@ def _read(layout: Layout, location: ModuleLocation) -> Shim:
     return Shim(shim.module, homes, shim.stars, shim.own)
 
 
-def plan_remove_shim(request: ShimRequest) -> tuple[MovePlan, Path]:
+def plan_remove_shim(request: ShimRequest) -> ChangePlan:
     """What removing the shim would change, and the shim's file."""
     layout = Layout.detect(request.root, request.import_roots)
     files = python_files(layout.root)
@@ -100,14 +123,12 @@ def plan_remove_shim(request: ShimRequest) -> tuple[MovePlan, Path]:
     shim_text = shim_path.read_text(encoding="utf-8")
     changes.append(FileChange(shim_path, None, shim_text, ""))
     check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
-    plan = MovePlan(
-        Rename(request.module, request.module),
-        layout.root,
-        tuple(changes),
+    return ChangePlan(
+        root=layout.root,
+        changes=tuple(changes),
         scanned=len(files),
         parsed=sum(1 for r in results if not isinstance(r, Skipped)),
     )
-    return plan, shim_path
 
 
 def remove_shim_module(
@@ -115,15 +136,10 @@ def remove_shim_module(
 ) -> Outcome:
     """Re-point every importer of the shim at the real homes and delete it (dry run by default)."""
     recovered = recover_interrupted(request.root.resolve())
-    plan, shim_path = plan_remove_shim(request)
+    plan = plan_remove_shim(request)
     if apply:
         check_clean(plan.root, allow_dirty=allow_dirty)
-        writes = tuple(
-            (c.old_path, c.new_text)
-            for c in plan.changes
-            if c.new_path is not None and c.old_path is not None
-        )
-        apply_changes(ChangeSet(plan.root, writes=writes, deletes=(shim_path,)))
+        apply_changes(plan.change_set())
     return outcome_of(
         f"remove-shim {request.module}",
         plan,

@@ -8,7 +8,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from codemods.names import Rename, resolve_relative
+from codemods.engine.names import Rename, resolve_relative
 
 __all__ = ["Shim", "public_names", "read_shim", "shim_text"]
 

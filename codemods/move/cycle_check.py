@@ -10,10 +10,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from codemods.apply import ChangeSet
-from codemods.layout import Layout
-from codemods.names import Rename
-from codemods.ports import CycleFinder
+from codemods.engine.apply import ChangeSet
+from codemods.engine.layout import Layout
+from codemods.engine.names import Rename
+from codemods.engine.ports import CycleFinder
 
 __all__ = ["new_cycles"]
 

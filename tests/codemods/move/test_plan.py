@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from codemods import MoveRequest, move_module
-from codemods.errors import (
+from codemods.engine.errors import (
     CodemodError,
     DirtyTree,
     FilesUnreadable,

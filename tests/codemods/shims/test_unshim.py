@@ -8,7 +8,7 @@ import libcst as cst
 import pytest
 from libcst.codemod import CodemodContext
 
-from codemods.unshim import MissingNames, RemoveShimCodemod
+from codemods.shims.unshim import MissingNames, RemoveShimCodemod
 
 HOMES = {
     "normalize": ("pkg.shared.symbols", "normalize"),

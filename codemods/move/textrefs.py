@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from codemods.layout import walk_sources
-from codemods.names import Rename
+from codemods.engine.changes import TextHit
+from codemods.engine.layout import walk_sources
+from codemods.engine.names import Rename
 
 __all__ = ["TextHit", "find_text_hits", "rewrite_text"]
 
 _TEXT_SUFFIXES = frozenset(
     {".toml", ".cfg", ".ini", ".txt", ".md", ".rst", ".yaml", ".yml", ".json"}
 )
-
-
-@dataclass(frozen=True)
-class TextHit:
-    path: Path
-    line: int
-    text: str
 
 
 def _pattern(rename: Rename) -> re.Pattern[str]:

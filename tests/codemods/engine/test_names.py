@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.names import Rename, relative_spelling, resolve_relative
+from codemods.engine.names import Rename, relative_spelling, resolve_relative
 
 
 def test_rename_only_touches_old_and_what_is_inside_it() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import codemods
-from codemods.layout import Layout, find_repository_root, python_files
+from codemods.engine.layout import Layout, find_repository_root, python_files
 from tests.codemods.repos import make_repo
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codemods.apply import FileMove
-from codemods.layout import ModuleLocation
+from codemods.engine.apply import FileMove
+from codemods.engine.layout import ModuleLocation
 
 __all__ = ["mirrored_test_packages", "mirrored_tests", "missing_packages", "moved_files"]
 

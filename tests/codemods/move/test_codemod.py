@@ -9,8 +9,8 @@ import libcst as cst
 import pytest
 from libcst.codemod import CodemodContext
 
-from codemods.move import MoveModuleCodemod
-from codemods.names import Rename
+from codemods.engine.names import Rename
+from codemods.move.codemod import MoveModuleCodemod
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from codemods import ShimRequest, remove_shim_module
-from codemods.errors import ModuleNotFound, NotAShim
+from codemods.engine.errors import ModuleNotFound, NotAShim
 from tests.codemods.repos import make_repo, snapshot
 
 SHIM = "trade.orchestration.symbols"

@@ -13,27 +13,27 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import libcst as cst
 from libcst.codemod import CodemodContext
 
-from codemods.move import MoveModuleCodemod
-from codemods.names import Rename
-from codemods.references import StringHit
-from codemods.unshim import MissingNames, RemoveShimCodemod
+from codemods.engine.changes import StringHit
+from codemods.engine.errors import FilesUnreadable
 
 __all__ = [
     "Changed",
     "Failed",
+    "FileCodemod",
     "FileJob",
+    "FileRefused",
     "FileResult",
-    "MoveSpec",
-    "ShimSpec",
     "Skipped",
+    "Spec",
     "Unchanged",
+    "check_failures",
     "prefilter",
     "run_codemod",
-    "run_move",
 ]
 
 # Below this many candidates (or bytes of them), starting worker processes costs more than it
@@ -89,34 +89,39 @@ class Failed:
 FileResult = Changed | Unchanged | Skipped | Failed
 
 
-@dataclass(frozen=True)
-class MoveSpec:
-    """Run `MoveModuleCodemod` for `rename` (picklable, for worker processes)."""
+class FileRefused(Exception):
+    """A codemod cannot rewrite this file for a reason the user must hear (a `Failed` result)."""
 
-    rename: Rename
-
-    def wants(self, data: bytes) -> bool:
-        return prefilter(data, self.rename.old)
-
-    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
-        return MoveModuleCodemod(context, self.rename)
+    code = "codemod-refused"
 
 
-@dataclass(frozen=True)
-class ShimSpec:
-    """Run `RemoveShimCodemod` for the shim `module` and the real `homes` of its names."""
+class FileCodemod(Protocol):
+    """A libcst codemod the runner drives: prepared again for each file, then run on its tree."""
 
-    module: str
-    homes: tuple[tuple[str, tuple[str, str]], ...]
+    imports_rewritten: int
+    strings_rewritten: int
 
-    def wants(self, data: bytes) -> bool:
-        return prefilter(data, self.module)
+    def prepare(
+        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+    ) -> None: ...
 
-    def make(self, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
-        return RemoveShimCodemod(context, self.module, dict(self.homes))
+    def transform_module(self, tree: cst.Module) -> cst.Module: ...
+
+    @property
+    def review_items(self) -> tuple[StringHit, ...]: ...
+
+    @property
+    def used_names(self) -> frozenset[str]: ...
 
 
-Spec = MoveSpec | ShimSpec
+class Spec(Protocol):
+    """Which codemod to run and which files it may concern (hashable and picklable)."""
+
+    def __hash__(self) -> int: ...
+
+    def wants(self, data: bytes) -> bool: ...
+
+    def make(self, context: CodemodContext) -> FileCodemod: ...
 
 
 def prefilter(data: bytes, module: str) -> bool:
@@ -129,10 +134,10 @@ def prefilter(data: bytes, module: str) -> bool:
     return bool(re.search(rb"\b" + top + rb"\b", data) or re.search(rb"from\s+\.", data))
 
 
-_CODEMODS: dict[Spec, MoveModuleCodemod | RemoveShimCodemod] = {}
+_CODEMODS: dict[Spec, FileCodemod] = {}
 
 
-def _codemod(spec: Spec, context: CodemodContext) -> MoveModuleCodemod | RemoveShimCodemod:
+def _codemod(spec: Spec, context: CodemodContext) -> FileCodemod:
     """One codemod instance per spec and process, prepared again for each file."""
     if spec not in _CODEMODS:
         _CODEMODS.clear()
@@ -170,14 +175,11 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     codemod.prepare(context, new_package=job.new_package, source=text)
     try:
         new_tree = codemod.transform_module(tree)
-    except MissingNames as exc:
-        return Failed(job.path, "shim-name-missing", f"uses {exc} which the shim does not provide")
+    except FileRefused as exc:
+        return Failed(job.path, exc.code, str(exc))
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
-    review: tuple[StringHit, ...] = ()
-    used: frozenset[str] = frozenset()
-    if isinstance(codemod, MoveModuleCodemod):
-        review, used = tuple(codemod.review), frozenset(codemod.scan.used_names)
+    review, used = codemod.review_items, codemod.used_names
     if new_tree.code == text:
         return Unchanged(job.path, text, review, used)
     counts = (codemod.imports_rewritten, codemod.strings_rewritten)
@@ -208,11 +210,17 @@ def run_codemod(
     return [by_path.get(j.path) or Skipped(j.path, "does not mention the module") for j in jobs]
 
 
-def run_move(
-    jobs: Iterable[FileJob], rename: Rename, *, workers: int | None = None
-) -> list[FileResult]:
-    """Run the move codemod over `jobs`: one result per job, in the same order."""
-    return run_codemod(jobs, MoveSpec(rename), workers=workers)
+def check_failures(results: Iterable[FileResult], root: Path) -> None:
+    """Raise `FilesUnreadable` naming every file that could not be read, parsed or rewritten."""
+    failed = [r for r in results if isinstance(r, Failed)]
+    if failed:
+        lines = [f"{r.path.relative_to(root)}:{r.line or 1}: {r.message}" for r in failed]
+        code = failed[0].code if len({r.code for r in failed}) == 1 else "unparsable-file"
+        raise FilesUnreadable(
+            f"{len(failed)} file(s) that may need rewriting cannot be read: " + "; ".join(lines),
+            hint="Fix these files (UTF-8, valid Python) and run again; nothing was written.",
+            code=code,
+        )
 
 
 def _candidate_size(job: FileJob, spec: Spec) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from codemods.apply import STATE_DIR, ChangeSet, FileMove, apply_changes, recover_interrupted
+from codemods.engine.apply import STATE_DIR, ChangeSet, FileMove, apply_changes, recover_interrupted
 from tests.codemods.repos import make_repo, snapshot
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from codemods.summary import SCHEMA_VERSION, FileDiff, Summary, unified_diff
+from codemods.engine.summary import SCHEMA_VERSION, FileDiff, Summary, unified_diff
 
 ROOT = Path("/repo")
 

@@ -13,17 +13,21 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
-from codemods.names import DOTTED_REF, relative_spelling, resolve_relative
-from codemods.syntax import dotted_expression, end_like
+from codemods.engine.changes import StringHit
+from codemods.engine.names import DOTTED_REF, relative_spelling, resolve_relative
+from codemods.engine.runner import FileRefused
+from codemods.engine.syntax import dotted_expression, end_like
 
 __all__ = ["MissingNames", "RemoveShimCodemod"]
 
 
-class MissingNames(Exception):
+class MissingNames(FileRefused):
     """Importers use names the shim does not provide."""
 
+    code = "shim-name-missing"
+
     def __init__(self, names: set[str]) -> None:
-        super().__init__(", ".join(sorted(names)))
+        super().__init__(f"uses {', '.join(sorted(names))} which the shim does not provide")
         self.names = names
 
 
@@ -53,6 +57,14 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         self._shim_bindings: set[str] = set()
         self._import_depth = 0
         self._keep_home: str | None = None
+
+    @property
+    def review_items(self) -> tuple[StringHit, ...]:
+        return ()
+
+    @property
+    def used_names(self) -> frozenset[str]:
+        return frozenset()
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         self._keep_home = self._single_home(tree)

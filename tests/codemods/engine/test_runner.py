@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codemods.names import Rename
-from codemods.runner import Changed, Failed, FileJob, Skipped, Unchanged, prefilter, run_move
+from codemods.engine.names import Rename
+from codemods.engine.runner import Changed, Failed, FileJob, Skipped, Unchanged, prefilter
+from codemods.move.spec import run_move
 
 RENAME = Rename("app.core.pricing", "app.billing.rates")
 

@@ -23,17 +23,9 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from codemods.names import DOTTED_REF, Rename, is_within, resolve_relative
+from codemods.engine.names import DOTTED_REF, Rename, is_within, resolve_relative
 
-__all__ = ["ReferenceScan", "StringHit", "classify_string", "outside_imports", "scan_chains"]
-
-
-@dataclass(frozen=True)
-class StringHit:
-    """A string literal that mentions OLD but is not a plain dotted path: left for review."""
-
-    line: int
-    text: str
+__all__ = ["ReferenceScan", "classify_string", "outside_imports", "scan_chains"]
 
 
 @dataclass

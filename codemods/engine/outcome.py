@@ -1,20 +1,16 @@
-"""The move use case end to end: recover, plan, check, apply, and summarise."""
+"""A codemod run's result for people and machines: the summary and the unified diff."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from codemods.apply import ChangeSet, apply_changes, recover_interrupted
-from codemods.cycle_check import new_cycles
-from codemods.errors import DirtyTree
-from codemods.git import GitWorkTree
-from codemods.layout import Layout
-from codemods.plan import FileChange, MovePlan, MoveRequest, plan_move
-from codemods.ports import CycleFinder
-from codemods.summary import FileDiff, Summary, unified_diff
+from codemods.engine.changes import ChangePlan, FileChange
+from codemods.engine.errors import DirtyTree
+from codemods.engine.git import GitWorkTree
+from codemods.engine.summary import FileDiff, Summary, unified_diff
 
-__all__ = ["Outcome", "check_clean", "move_module", "outcome_of"]
+__all__ = ["Outcome", "check_clean", "outcome_of"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,7 @@ def check_clean(root: Path, *, allow_dirty: bool) -> None:
         shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
         raise DirtyTree(
             f"The git work tree has uncommitted changes: {shown}.",
-            hint="Commit or stash them first (so the move can be reviewed and undone), "
+            hint="Commit or stash them first (so the change can be reviewed and undone), "
             "or pass --allow-dirty.",
         )
 
@@ -46,7 +42,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def outcome_of(
     command: str,
-    plan: MovePlan,
+    plan: ChangePlan,
     *,
     applied: bool,
     cycles: tuple[tuple[str, ...], ...] = (),
@@ -90,30 +86,3 @@ def outcome_of(
 
 def _diff(change: FileChange) -> FileDiff:
     return FileDiff(change.old_path, change.new_path, change.old_text, change.new_text)
-
-
-def move_module(
-    request: MoveRequest,
-    *,
-    apply: bool = False,
-    allow_dirty: bool = False,
-    cycle_finder: CycleFinder | None = None,
-) -> Outcome:
-    """Move OLD to NEW: a dry run unless `apply`; with `apply`, all files or none are written."""
-    recovered = recover_interrupted(request.root.resolve())
-    notes = (recovered,) if recovered else ()
-    plan = plan_move(request)
-    command = f"move {request.old} {request.new}"
-    if not plan.changes and not plan.moves:
-        return outcome_of(command, plan, applied=False, notes=notes)
-    changes: ChangeSet = plan.change_set()
-    cycles: tuple[tuple[str, ...], ...] = ()
-    if cycle_finder is not None:
-        layout = Layout.detect(request.root, request.import_roots)
-        cycles = new_cycles(layout, changes, plan.rename, cycle_finder)
-    if apply:
-        check_clean(plan.root, allow_dirty=allow_dirty)
-        apply_changes(changes)
-    return outcome_of(
-        command, plan, applied=apply, cycles=cycles, notes=notes, include_text=request.include_text
-    )

@@ -17,16 +17,16 @@ import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 
-from codemods.dunder_all import drop_stale_entry
-from codemods.names import Rename, relative_spelling, resolve_relative
-from codemods.references import (
+from codemods.engine.changes import StringHit
+from codemods.engine.dunder_all import drop_stale_entry
+from codemods.engine.names import Rename, relative_spelling, resolve_relative
+from codemods.engine.syntax import dotted_expression, end_like, line_offset
+from codemods.move.references import (
     ReferenceScan,
-    StringHit,
     classify_string,
     outside_imports,
     scan_chains,
 )
-from codemods.syntax import dotted_expression, end_like, line_offset
 
 __all__ = ["MoveModuleCodemod"]
 
@@ -78,6 +78,14 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         self._pending: list[cst.BaseSmallStatement] = []
         self._import_depth = 0
         self._statements_only = False
+
+    @property
+    def review_items(self) -> tuple[StringHit, ...]:
+        return tuple(self.review)
+
+    @property
+    def used_names(self) -> frozenset[str]:
+        return frozenset(self.scan.used_names)
 
     # -- driving -----------------------------------------------------------------------------
 

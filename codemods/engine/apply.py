@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codemods.git import GitWorkTree
+from codemods.engine.git import GitWorkTree
 
 __all__ = ["ChangeSet", "FileMove", "apply_changes", "recover_interrupted"]
 

@@ -1,0 +1,39 @@
+"""The move use case end to end: recover, plan, check, apply, and summarise."""
+
+from __future__ import annotations
+
+from codemods.engine.apply import ChangeSet, apply_changes, recover_interrupted
+from codemods.engine.layout import Layout
+from codemods.engine.outcome import Outcome, check_clean, outcome_of
+from codemods.engine.ports import CycleFinder
+from codemods.move.cycle_check import new_cycles
+from codemods.move.plan import MoveRequest, plan_move
+
+__all__ = ["move_module"]
+
+
+def move_module(
+    request: MoveRequest,
+    *,
+    apply: bool = False,
+    allow_dirty: bool = False,
+    cycle_finder: CycleFinder | None = None,
+) -> Outcome:
+    """Move OLD to NEW: a dry run unless `apply`; with `apply`, all files or none are written."""
+    recovered = recover_interrupted(request.root.resolve())
+    notes = (recovered,) if recovered else ()
+    plan = plan_move(request)
+    command = f"move {request.old} {request.new}"
+    if not plan.changes and not plan.moves:
+        return outcome_of(command, plan, applied=False, notes=notes)
+    changes: ChangeSet = plan.change_set()
+    cycles: tuple[tuple[str, ...], ...] = ()
+    if cycle_finder is not None:
+        layout = Layout.detect(request.root, request.import_roots)
+        cycles = new_cycles(layout, changes, plan.rename, cycle_finder)
+    if apply:
+        check_clean(plan.root, allow_dirty=allow_dirty)
+        apply_changes(changes)
+    return outcome_of(
+        command, plan, applied=apply, cycles=cycles, notes=notes, include_text=request.include_text
+    )

@@ -1,0 +1,34 @@
+"""The move codemod as the runner runs it: a picklable spec, and `run_move`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from libcst.codemod import CodemodContext
+
+from codemods.engine.names import Rename
+from codemods.engine.runner import FileCodemod, FileJob, FileResult, prefilter, run_codemod
+from codemods.move.codemod import MoveModuleCodemod
+
+__all__ = ["MoveSpec", "run_move"]
+
+
+@dataclass(frozen=True)
+class MoveSpec:
+    """Run `MoveModuleCodemod` for `rename` (picklable, for worker processes)."""
+
+    rename: Rename
+
+    def wants(self, data: bytes) -> bool:
+        return prefilter(data, self.rename.old)
+
+    def make(self, context: CodemodContext) -> FileCodemod:
+        return MoveModuleCodemod(context, self.rename)
+
+
+def run_move(
+    jobs: Iterable[FileJob], rename: Rename, *, workers: int | None = None
+) -> list[FileResult]:
+    """Run the move codemod over `jobs`: one result per job, in the same order."""
+    return run_codemod(jobs, MoveSpec(rename), workers=workers)
