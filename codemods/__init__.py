@@ -4,6 +4,7 @@ One subpackage per codemod over a shared engine (`codemods.engine`: the runner, 
 the repository layout, git, dotted names, the summary):
 
 - `move_module(MoveRequest(...))` moves a module or package and rewrites every reference to it;
+- `move_symbols(SymbolRequest(...))` moves top-level names into another module;
 - `remove_shim_module(ShimRequest(...))` re-points the importers of a re-export shim and deletes it.
 
 Each is a dry run unless `apply=True`, and writes every file or none.
@@ -18,6 +19,7 @@ from codemods.engine.ports import CycleFinder
 from codemods.move.plan import MoveRequest
 from codemods.move.service import move_module
 from codemods.shims.remove_shim import ShimRequest, remove_shim_module
+from codemods.symbols.service import SymbolRequest, move_symbols
 
 __all__ = [
     "CodemodError",
@@ -25,7 +27,9 @@ __all__ = [
     "MoveRequest",
     "Outcome",
     "ShimRequest",
+    "SymbolRequest",
     "find_repository_root",
     "move_module",
+    "move_symbols",
     "remove_shim_module",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-__all__ = ["drop_stale_entry"]
+__all__ = ["drop_stale_entry", "remove_entries"]
 
 
 def _bound_names(module: cst.Module) -> set[str]:
@@ -85,3 +85,10 @@ def drop_stale_entry(
         return module, False
     dropper = _Drop(name, replacement)
     return module.visit(dropper), dropper.dropped
+
+
+def remove_entries(module: cst.Module, names: list[str]) -> cst.Module:
+    """`module` without the `__all__` entries `names`, bound or not (they moved away)."""
+    for name in names:
+        module = module.visit(_Drop(name, None))
+    return module

@@ -25,10 +25,17 @@ def is_within(name: str, prefix: str) -> bool:
 
 @dataclass(frozen=True)
 class Rename:
-    """A module (or package, with all its submodules) moving from `old` to `new`."""
+    """A module (or package, with all its submodules) moving from `old` to `new`; with
+    `symbol`, a top-level name moving from module to module (`a.b.X` -> `a.c.X`)."""
 
     old: str
     new: str
+    symbol: bool = False
+
+    @property
+    def importable(self) -> str:
+        """The module an `import` statement names to reach NEW: NEW, or a symbol's module."""
+        return self.new.rpartition(".")[0] if self.symbol else self.new
 
     def apply(self, name: str) -> str | None:
         """The new dotted name for `name`, or None when `name` is not OLD or inside it."""
@@ -46,7 +53,7 @@ class Rename:
 
     @property
     def reverse(self) -> Rename:
-        return Rename(self.new, self.old)
+        return Rename(self.new, self.old, self.symbol)
 
 
 def resolve_relative(package: str, level: int, module: str | None) -> str | None:

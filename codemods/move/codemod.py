@@ -108,7 +108,12 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         when OLD only changes its name), unless the package still binds the name itself."""
         parent, _, leaf = self.rename.old.rpartition(".")
         context = self.context
-        if not parent or context.full_module_name != parent or context.full_package_name != parent:
+        if (
+            self.rename.symbol
+            or not parent
+            or context.full_module_name != parent
+            or context.full_package_name != parent
+        ):
             return tree
         new_parent, _, new_leaf = self.rename.new.rpartition(".")
         replacement = new_leaf if new_parent == parent else None
@@ -230,6 +235,8 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         bound = str(alias.evaluated_alias or alias.evaluated_name)
         parent, _, leaf = self.rename.new.rpartition(".")
         asname = None if bound == leaf else cst.AsName(name=cst.Name(bound))
+        if bound == leaf and alias.evaluated_name == bound and alias.asname is not None:
+            asname = cst.AsName(name=cst.Name(bound))  # `X as X`: an explicit re-export stays one
         if not parent:
             return cst.Import(names=[cst.ImportAlias(name=cst.Name(leaf), asname=asname)])
         new_alias = alias.with_changes(name=cst.Name(leaf), asname=asname)
@@ -249,7 +256,7 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         self._pending = []
         if any(stmt in self.scan.needs_import for stmt in original_node.body):
             new_import = cst.Import(
-                names=[cst.ImportAlias(name=dotted_expression(self.rename.new))]
+                names=[cst.ImportAlias(name=dotted_expression(self.rename.importable))]
             )
             extra = [*extra, new_import]
             self.imports_rewritten += 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from codemods.engine.apply import ChangeSet, apply_changes, recover_interrupted
+from codemods.engine.cycle_check import new_cycles
 from codemods.engine.layout import Layout
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
-from codemods.move.cycle_check import new_cycles
 from codemods.move.plan import MoveRequest, plan_move
 
 __all__ = ["move_module"]
@@ -30,7 +30,8 @@ def move_module(
     cycles: tuple[tuple[str, ...], ...] = ()
     if cycle_finder is not None:
         layout = Layout.detect(request.root, request.import_roots)
-        cycles = new_cycles(layout, changes, plan.rename, cycle_finder)
+        touched = [plan.rename.old, plan.rename.new]
+        cycles = new_cycles(layout, changes, touched, cycle_finder, rename=plan.rename)
     if apply:
         check_clean(plan.root, allow_dirty=allow_dirty)
         apply_changes(changes)

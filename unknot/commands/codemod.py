@@ -1,4 +1,4 @@
-"""`unknot codemod move OLD NEW` and `unknot codemod remove-shim MODULE`."""
+"""`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`."""
 
 import json
 import sys
@@ -17,7 +17,7 @@ __all__ = ["register"]
 
 codemod_app = typer.Typer(
     name="codemod",
-    help="Change the code: move a module, remove a re-export shim.",
+    help="Change the code: move a module or top-level names, remove a re-export shim.",
     no_args_is_help=True,
 )
 
@@ -134,6 +134,54 @@ def remove_shim(
     _check_format(output_format)
     request = ShimRequest(_root(root), module, tuple(import_root or ()))
     outcome = remove_shim_module(request, apply=apply, allow_dirty=allow_dirty)
+    return _render(outcome, output_format)
+
+
+@codemod_app.command("move-symbol")
+def move_symbol(
+    symbols: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="MODULE:NAME... DEST",
+            help="The top-level names to move (MODULE:NAME, one or more), then the module to "
+            "move them into.",
+        ),
+    ],
+    with_names: Annotated[
+        list[str] | None,
+        typer.Option("--with", help="Also move this name of the same module (repeatable)."),
+    ] = None,
+    shim: Annotated[
+        bool,
+        typer.Option("--shim", help="Keep `from DEST import NAME` in MODULE for old importers."),
+    ] = False,
+    root: Root = None,
+    import_root: ImportRoots = None,
+    apply: Apply = False,
+    allow_dirty: AllowDirty = False,
+    output_format: Format = "text",
+) -> int:
+    """Move top-level classes, functions and constants to DEST and re-point every reference."""
+    from codemods import SymbolRequest, move_symbols
+
+    _check_format(output_format)
+    if len(symbols) < 2:
+        raise CliError(
+            code="missing-argument",
+            message="move-symbol needs at least one MODULE:NAME and a DEST module.",
+            hint="unknot codemod move-symbol shop.orders:Order shop.models",
+        )
+    request = SymbolRequest(
+        _root(root),
+        tuple(symbols[:-1]),
+        symbols[-1],
+        tuple(import_root or ()),
+        with_names=tuple(with_names or ()),
+        shim=shim,
+    )
+    outcome = move_symbols(
+        request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+    )
     return _render(outcome, output_format)
 
 

@@ -72,18 +72,25 @@ def _top_packages(layout: Layout, names: list[str]) -> list[tuple[Path, str]]:
 
 
 def new_cycles(
-    layout: Layout, changes: ChangeSet, rename: Rename, finder: CycleFinder
+    layout: Layout,
+    changes: ChangeSet,
+    touched: list[str],
+    finder: CycleFinder,
+    *,
+    rename: Rename | None = None,
 ) -> tuple[tuple[str, ...], ...]:
-    """The import cycles in the touched packages after `changes` that were not there before."""
-    packages = _top_packages(layout, [rename.old, rename.new])
+    """The import cycles in the packages of the `touched` modules after `changes` that were not
+    there before (a module renamed by `rename` counts under its new name)."""
+    packages = _top_packages(layout, touched)
     before: set[tuple[str, ...]] = set()
     for import_root, package in packages:
         for cycle in finder.cycles(import_root, package):
-            before.add(tuple(sorted(rename.apply(m) or m for m in cycle)))
+            renamed = (rename.apply(m) if rename is not None else None for m in cycle)
+            before.add(tuple(sorted(r or m for r, m in zip(renamed, cycle, strict=True))))
     after: set[tuple[str, ...]] = set()
     with tempfile.TemporaryDirectory(prefix="unknot-cycles-") as scratch:
         copies = _copy_tree(layout, packages, Path(scratch))
         _apply_in_copy(changes, copies)
-        for import_root, package in packages + _top_packages(layout, [rename.new]):
+        for import_root, package in packages + _top_packages(layout, touched[-1:]):
             after.update(tuple(sorted(c)) for c in finder.cycles(copies[import_root], package))
     return tuple(sorted(after - before))

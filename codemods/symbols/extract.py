@@ -1,0 +1,208 @@
+"""Cut the selected statements out of their module, and the fragment they take to DEST.
+
+The source keeps the imports it still uses and gains `from DEST import ...` for moved names
+that its remaining code (or a shim) needs. The fragment holds the imports the moved code needs
+(only those, typing-only ones under `TYPE_CHECKING`), an import of what it uses from the
+source, and the moved statements with their decorators, comments and blank lines, in source
+order. Both are spelled from the source's package; `codemods.symbols.destination` respells the
+fragment for DEST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from codemods.engine.names import relative_spelling
+from codemods.engine.syntax import dotted_expression
+from codemods.symbols.definitions import ImportBinding, ModuleFacts, Statement
+from codemods.symbols.selection import Selection
+from codemods.symbols.unused import drop_unused_imports
+
+__all__ = ["Extraction", "extract", "import_from", "insert_imports"]
+
+_TWO_BLANKS = (cst.EmptyLine(), cst.EmptyLine())
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The source module without the moved code, and the fragment that goes to DEST."""
+
+    source: cst.Module
+    fragment: cst.Module
+    dropped_imports: tuple[str, ...]
+
+
+def import_from(module: str, names: list[str], *, package: str, relative: bool) -> cst.ImportFrom:
+    """`from module import names`, relative to `package` when asked and possible."""
+    aliases = [cst.ImportAlias(name=cst.Name(n)) for n in names]
+    spelling = relative_spelling(package, module) if relative else None
+    if spelling is None:
+        return cst.ImportFrom(module=dotted_expression(module), names=aliases)
+    level, rest = spelling
+    return cst.ImportFrom(
+        module=dotted_expression(rest) if rest else None,
+        names=aliases,
+        relative=[cst.Dot() for _ in range(level)],
+    )
+
+
+def _after_imports(tree: cst.Module) -> int:
+    """Where new imports go: after the last top-level import (or docstring) before any code."""
+    position = 0
+    for index, statement in enumerate(tree.body):
+        if isinstance(statement, cst.SimpleStatementLine) and all(
+            isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
+        ):
+            position = index + 1
+        elif index == 0 and _is_docstring(statement):
+            position = 1
+        elif isinstance(statement, cst.If) and _imports_only(statement):
+            position = index + 1
+        else:
+            break
+    return position
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
+def _imports_only(statement: cst.If) -> bool:
+    body = statement.body
+    return isinstance(body, cst.IndentedBlock) and all(
+        isinstance(s, cst.SimpleStatementLine)
+        and all(isinstance(x, cst.Import | cst.ImportFrom) for x in s.body)
+        for s in body.body
+    )
+
+
+def insert_imports(tree: cst.Module, statements: list[Statement]) -> cst.Module:
+    """`tree` with `statements` after its imports (skipping any it already has)."""
+    have = {tree.code_for_node(s).strip() for s in tree.body}
+    new = [s for s in statements if tree.code_for_node(s).strip() not in have]
+    if not new:
+        return tree
+    at = _after_imports(tree)
+    body = list(tree.body)
+    if at < len(body) and at > 0:
+        following = body[at]
+        body[at] = following.with_changes(leading_lines=_TWO_BLANKS)
+    elif at == 0 and body:
+        body[0] = body[0].with_changes(leading_lines=_TWO_BLANKS)
+    if (
+        at > 0
+        and _is_docstring(body[at - 1])
+        and not any(
+            isinstance(s, cst.SimpleStatementLine | cst.If) and not _is_docstring(s)
+            for s in body[:at]
+        )
+    ):
+        new[0] = new[0].with_changes(leading_lines=(cst.EmptyLine(),))
+    body[at:at] = new
+    return tree.with_changes(body=body)
+
+
+def _line(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(body=[statement])
+
+
+def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
+    """The source's imports of `names`, each statement cut down to the aliases needed."""
+    future = [
+        s
+        for s in facts.tree.body
+        if isinstance(s, cst.SimpleStatementLine)
+        and any(
+            isinstance(x, cst.ImportFrom)
+            and isinstance(x.module, cst.Name)
+            and x.module.value == "__future__"
+            for x in s.body
+        )
+    ]
+    plain: list[Statement] = [f.with_changes(leading_lines=()) for f in future]
+    typing: list[Statement] = []
+    groups: dict[int, list[ImportBinding]] = {}
+    for binding in facts.imports.values():
+        if binding.name in names and binding.name != "annotations":
+            groups.setdefault(id(binding.node), []).append(binding)
+    for bindings in sorted(groups.values(), key=lambda b: b[0].statement):
+        node = bindings[0].node
+        aliases = [b.alias.with_changes(comma=cst.MaybeSentinel.DEFAULT) for b in bindings]
+        small = (
+            node.with_changes(names=aliases, lpar=None, rpar=None)
+            if isinstance(node, cst.ImportFrom)
+            else node.with_changes(names=aliases)
+        )
+        (typing if bindings[0].typing_only else plain).append(_line(small))
+    if typing:
+        plain.append(_line(import_from("typing", ["TYPE_CHECKING"], package="", relative=False)))
+        plain.append(
+            cst.If(
+                test=cst.Name("TYPE_CHECKING"),
+                body=cst.IndentedBlock(body=typing),
+            )
+        )
+    return plain
+
+
+def _uses_relative(facts: ModuleFacts) -> bool:
+    return any(
+        isinstance(b.node, cst.ImportFrom) and b.node.relative for b in facts.imports.values()
+    )
+
+
+def _fragment(
+    facts: ModuleFacts, selection: Selection, package: str, *, relative: bool
+) -> cst.Module:
+    moved = [s for i, s in enumerate(facts.tree.body) if i in selection.moved]
+    uses = set().union(*(facts.statements[i].uses for i in selection.moved))
+    header = _needed_imports(facts, uses)
+    if selection.needs_from_source:
+        header.append(
+            _line(
+                import_from(
+                    selection.module,
+                    list(selection.needs_from_source),
+                    package=package,
+                    relative=relative,
+                )
+            )
+        )
+    if moved:
+        moved[0] = moved[0].with_changes(leading_lines=_TWO_BLANKS if header else ())
+    return cst.Module(body=[*header, *moved])
+
+
+def _without(tree: cst.Module, drop: frozenset[int]) -> cst.Module:
+    body = [s for i, s in enumerate(tree.body) if i not in drop]
+    return tree.with_changes(body=body)
+
+
+def extract(
+    facts: ModuleFacts,
+    selection: Selection,
+    *,
+    package: str,
+    dest: str,
+    shim_names: tuple[str, ...] = (),
+    keep_imports: bool = False,
+) -> Extraction:
+    """The source without the selected statements, and the fragment (see the module doc)."""
+    relative = _uses_relative(facts)
+    fragment = _fragment(facts, selection, package, relative=relative)
+    source = _without(facts.tree, selection.moved)
+    wanted = sorted(set(selection.source_uses) | set(shim_names))
+    if wanted:
+        statement = _line(import_from(dest, wanted, package=package, relative=relative))
+        source = insert_imports(source, [statement])
+    dropped: list[str] = []
+    if not keep_imports:
+        source, dropped = drop_unused_imports(source, facts)
+    return Extraction(source, fragment, tuple(dropped))

@@ -1,0 +1,370 @@
+"""The move-symbol use case: locate -> select -> cut and merge -> re-point -> check -> apply."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+
+from codemods.engine.apply import apply_changes, recover_interrupted
+from codemods.engine.changes import ChangePlan, FileChange, StringHit, check_writable
+from codemods.engine.cycle_check import new_cycles
+from codemods.engine.dunder_all import remove_entries
+from codemods.engine.errors import (
+    FilesUnreadable,
+    ModuleNotFound,
+    TargetExists,
+    TargetInsideSource,
+)
+from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.names import Rename, is_within, resolve_relative
+from codemods.engine.outcome import Outcome, check_clean, outcome_of
+from codemods.engine.ports import CycleFinder
+from codemods.engine.runner import Changed, FileJob, Skipped, Unchanged, check_failures, run_codemod
+from codemods.move.mirror import missing_packages
+from codemods.symbols.definitions import ModuleFacts, Statement, read_module
+from codemods.symbols.destination import drop_self_imports, merge, respell
+from codemods.symbols.extract import extract
+from codemods.symbols.selection import Selection, SymbolNotFound, select
+from codemods.symbols.spec import RenameAll, SymbolSpec
+
+__all__ = ["SymbolPlan", "SymbolRequest", "move_symbols", "plan_symbols"]
+
+
+@dataclass(frozen=True)
+class SymbolRequest:
+    """Move the top-level names `symbols` (`MODULE:NAME` each) into the module `dest`."""
+
+    root: Path
+    symbols: tuple[str, ...]
+    dest: str
+    import_roots: tuple[Path, ...] = ()
+    with_names: tuple[str, ...] = ()
+    shim: bool = False
+    workers: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SymbolPlan(ChangePlan):
+    """What a move-symbol would do: the renames, and what moved along or stayed tied."""
+
+    renames: tuple[Rename, ...] = ()
+    selections: tuple[Selection, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Source:
+    location: ModuleLocation
+    package: str
+    text: str
+    facts: ModuleFacts
+    names: tuple[str, ...]
+
+
+def _parse_symbols(symbols: tuple[str, ...]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for spec in symbols:
+        module, sep, name = spec.partition(":")
+        if not sep or not module or not name:
+            raise SymbolNotFound(
+                f"'{spec}' is not MODULE:NAME.",
+                hint="Name each symbol with its module, e.g. shop.orders.models:Order.",
+                code="bad-symbol",
+            )
+        grouped.setdefault(module, []).append(name)
+    return grouped
+
+
+def _read(path: Path, root: Path) -> tuple[str, cst.Module]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, cst.parse_module(text)
+    except UnicodeDecodeError as exc:
+        raise FilesUnreadable(
+            f"{path.relative_to(root)}: not UTF-8 (byte {exc.start}).",
+            hint="Fix the file and run again; nothing was written.",
+            code="not-utf8",
+        ) from exc
+    except cst.ParserSyntaxError as exc:
+        raise FilesUnreadable(
+            f"{path.relative_to(root)}:{exc.raw_line}: {exc.message}",
+            hint="Fix the file and run again; nothing was written.",
+            code="syntax-error",
+        ) from exc
+
+
+def _file(location: ModuleLocation) -> Path:
+    return location.path / "__init__.py" if location.is_package else location.path
+
+
+def _source(layout: Layout, module: str, names: list[str], files: list[Path]) -> _Source:
+    location = layout.locate(module)
+    if location is None:
+        close = difflib.get_close_matches(module, layout.all_modules(files), n=3, cutoff=0.6)
+        raise ModuleNotFound(
+            f"No module '{module}' under the import roots of {layout.root}.",
+            hint=f"Did you mean {', '.join(close)}?"
+            if close
+            else "Check --root and --import-root.",
+        )
+    text, tree = _read(_file(location), layout.root)
+    package = module if location.is_package else module.rpartition(".")[0]
+    return _Source(location, package, text, read_module(tree), tuple(names))
+
+
+def _dest_path(layout: Layout, request: SymbolRequest, sources: list[_Source]) -> Path:
+    dest = request.dest
+    for source in sources:
+        module = source.location.name
+        if dest == module:
+            raise TargetInsideSource(
+                f"'{dest}' is the module the names come from.",
+                hint="Choose another module to move them into.",
+                code="same-module",
+            )
+        if is_within(dest, module) and not source.location.is_package:
+            raise TargetInsideSource(
+                f"'{dest}' would live inside the module '{module}'.",
+                hint="Choose a destination outside it.",
+            )
+    parts = dest.split(".")
+    for depth in range(1, len(parts)):
+        parent = layout.locate(".".join(parts[:depth]))
+        if parent is not None and not parent.is_package:
+            raise TargetExists(
+                f"'{parent.name}' is a module ({parent.path.name}), so '{dest}' cannot live "
+                "inside it.",
+                hint="Choose a destination whose parents are packages (or do not exist yet).",
+                code="parent-is-module",
+            )
+    found = layout.locate(dest)
+    if found is not None:
+        return _file(found)
+    return layout.home_for(dest, sources[0].location).joinpath(*parts).with_suffix(".py")
+
+
+def _imports_dest(source: _Source, dest: str) -> bool:
+    for binding in source.facts.imports.values():
+        node = binding.node
+        if isinstance(node, cst.Import):
+            target = str(binding.alias.evaluated_name)
+        else:
+            module = cst.Module([]).code_for_node(node.module) if node.module else None
+            target = (
+                resolve_relative(source.package, len(node.relative), module)
+                if node.relative
+                else module
+            ) or ""
+        if is_within(target, dest):
+            return True
+    return False
+
+
+def _rename_in(
+    tree: cst.Module, renames: tuple[Rename, ...], module: str, package: str
+) -> cst.Module:
+    context = CodemodContext(full_module_name=module, full_package_name=package)
+    return RenameAll(context, renames).transform_module(tree)
+
+
+def plan_symbols(request: SymbolRequest) -> SymbolPlan:
+    """Everything `move-symbol` would change, computed without writing anything."""
+    layout = Layout.detect(request.root, request.import_roots)
+    files = python_files(layout.root)
+    grouped = _parse_symbols(request.symbols)
+    sources = [_source(layout, m, names, files) for m, names in grouped.items()]
+    dest_path = _dest_path(layout, request, sources)
+    dest_package = (
+        request.dest if dest_path.name == "__init__.py" else request.dest.rpartition(".")[0]
+    )
+    pending = [s for s in sources if any(s.facts.defining(n) for n in s.names)]
+    if not pending and dest_path.is_file():
+        dest_facts = read_module(_read(dest_path, layout.root)[1])
+        if all(dest_facts.defining(n) for s in sources for n in s.names):
+            message = f"Nothing to do: {', '.join(request.symbols)} already in '{request.dest}'."
+            return SymbolPlan(root=layout.root, message=message, scanned=len(files))
+    selections = [
+        select(
+            s.location.name,
+            s.facts,
+            s.names,
+            with_names=tuple(n for n in request.with_names if s.facts.defining(n)),
+            imports_dest=request.shim or _imports_dest(s, request.dest),
+        )
+        for s in sources
+    ]
+    renames = tuple(
+        Rename(f"{sel.module}.{n}", f"{request.dest}.{n}", symbol=True)
+        for sel in selections
+        for n in sel.names
+    )
+    changes: list[FileChange] = []
+    fragments: list[tuple[cst.Module, int]] = []
+    notes: list[str] = []
+    for source, selection in zip(sources, selections, strict=True):
+        change, fragment = _cut(source, selection, request, renames, dest_package)
+        changes.append(change)
+        fragments.append((fragment, len(selection.moved)))
+        notes.extend(_notes(selection, request.dest))
+    changes.append(
+        _arrive(
+            layout, dest_path, request.dest, dest_package, fragments, sources, selections, renames
+        )
+    )
+    changes.extend(_new_packages(layout, request.dest, sources[0].location))
+    skip = {_file(s.location) for s in sources} | {dest_path}
+    others, review, parsed = _rewrite_others(layout, files, skip, renames, request.workers)
+    changes.extend(others)
+    check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
+    return SymbolPlan(
+        root=layout.root,
+        changes=tuple(changes),
+        review=review,
+        scanned=len(files),
+        parsed=parsed + len(skip),
+        renames=renames,
+        selections=tuple(selections),
+        notes=tuple(notes),
+    )
+
+
+def _cut(
+    source: _Source,
+    selection: Selection,
+    request: SymbolRequest,
+    renames: tuple[Rename, ...],
+    dest_package: str,
+) -> tuple[FileChange, cst.Module]:
+    module = source.location.name
+    shim_names = tuple(n for n in selection.names if not n.startswith("_")) if request.shim else ()
+    extraction = extract(
+        source.facts,
+        selection,
+        package=source.package,
+        dest=request.dest,
+        shim_names=shim_names,
+        keep_imports=source.location.is_package,
+    )
+    tree = extraction.source
+    if not request.shim:
+        tree = remove_entries(
+            tree, [n for n in selection.names if n in (source.facts.dunder_all or ())]
+        )
+    tree = _rename_in(tree, renames, module, source.package)
+    fragment = _rename_in(extraction.fragment, renames, module, source.package)
+    fragment = respell(fragment, package=source.package, dest_package=dest_package)
+    path = _file(source.location)
+    return FileChange(path, path, source.text, tree.code, imports_rewritten=1), fragment
+
+
+def _arrive(
+    layout: Layout,
+    path: Path,
+    dest: str,
+    dest_package: str,
+    fragments: list[tuple[cst.Module, int]],
+    sources: list[_Source],
+    selections: list[Selection],
+    renames: tuple[Rename, ...],
+) -> FileChange:
+    names = frozenset(n for sel in selections for n in sel.names)
+    header: list[Statement] = []
+    moved: list[Statement] = []
+    for fragment, count in fragments:
+        split = len(fragment.body) - count
+        seen = {cst.Module([]).code_for_node(s) for s in header}
+        header.extend(
+            s for s in fragment.body[:split] if cst.Module([]).code_for_node(s) not in seen
+        )
+        moved.extend(fragment.body[split:])
+    combined = drop_self_imports(
+        cst.Module(body=[*header, *moved]), module=dest, package=dest_package, names=names
+    )
+    count = len(moved)
+    exported = [
+        n
+        for s, sel in zip(sources, selections, strict=True)
+        for n in sel.names
+        if n in (s.facts.dunder_all or ())
+    ]
+    if path.is_file():
+        old_text, tree = _read(path, layout.root)
+        tree = _rename_in(tree, renames, dest, dest_package)
+        tree = drop_self_imports(tree, module=dest, package=dest_package, names=names)
+        new_tree = merge(tree, combined, moved_count=count, exported=exported, dest_name=dest)
+        return FileChange(path, path, old_text, new_tree.code)
+    new_tree = merge(None, combined, moved_count=count, exported=exported, dest_name=dest)
+    return FileChange(None, path, "", new_tree.code)
+
+
+def _new_packages(layout: Layout, dest: str, location: ModuleLocation) -> list[FileChange]:
+    created = missing_packages(layout.home_for(dest, location), dest)
+    return [FileChange(None, p, "", "") for p in created]
+
+
+def _rewrite_others(
+    layout: Layout,
+    files: list[Path],
+    skip: set[Path],
+    renames: tuple[Rename, ...],
+    workers: int | None,
+) -> tuple[list[FileChange], tuple[tuple[Path, StringHit], ...], int]:
+    jobs = []
+    for path in files:
+        if path in skip:
+            continue
+        names = layout.module_of(path)
+        module, package = names if names is not None else (None, None)
+        jobs.append(FileJob(path, module, package))
+    results = run_codemod(jobs, SymbolSpec(renames), workers=workers)
+    check_failures(results, layout.root)
+    changes = [
+        FileChange(r.path, r.path, r.old_text, r.new_text, r.imports_rewritten, r.strings_rewritten)
+        for r in results
+        if isinstance(r, Changed)
+    ]
+    review = tuple(
+        (r.path, hit) for r in results if isinstance(r, Changed | Unchanged) for hit in r.review
+    )
+    return changes, review, sum(1 for r in results if not isinstance(r, Skipped))
+
+
+def _notes(selection: Selection, dest: str) -> Iterable[str]:
+    module = selection.module
+    if selection.helpers:
+        yield f"moved along (used only by the moved code): {', '.join(selection.helpers)}"
+    if selection.needs_from_source:
+        yield f"{dest} imports {', '.join(selection.needs_from_source)} from {module}"
+    if selection.source_uses:
+        yield f"{module} imports {', '.join(selection.source_uses)} from {dest}"
+
+
+def move_symbols(
+    request: SymbolRequest,
+    *,
+    apply: bool = False,
+    allow_dirty: bool = False,
+    cycle_finder: CycleFinder | None = None,
+) -> Outcome:
+    """Move the names to DEST: a dry run unless `apply`; with `apply`, all files or none."""
+    recovered = recover_interrupted(request.root.resolve())
+    plan = plan_symbols(request)
+    command = f"move-symbol {' '.join(request.symbols)} {request.dest}"
+    notes = ((recovered,) if recovered else ()) + plan.notes
+    if not plan.changes:
+        return outcome_of(command, plan, applied=False, notes=notes)
+    changes = plan.change_set()
+    cycles: tuple[tuple[str, ...], ...] = ()
+    if cycle_finder is not None:
+        layout = Layout.detect(request.root, request.import_roots)
+        touched = [request.dest, *(sel.module for sel in plan.selections)]
+        cycles = new_cycles(layout, changes, touched, cycle_finder)
+    if apply:
+        check_clean(plan.root, allow_dirty=allow_dirty)
+        apply_changes(changes)
+    return outcome_of(command, plan, applied=apply, cycles=cycles, notes=notes)

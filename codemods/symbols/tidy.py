@@ -1,0 +1,89 @@
+"""Tidy the imports a move of several names leaves: one `import D`, one `from D import a, b`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+__all__ = ["tidy_imports"]
+
+
+def _single_import(statement: cst.BaseStatement) -> cst.Import | cst.ImportFrom | None:
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        small = statement.body[0]
+        if isinstance(small, cst.Import | cst.ImportFrom):
+            return small
+    return None
+
+
+def _source(node: cst.ImportFrom) -> tuple[int, str]:
+    module = get_full_name_for_node(node.module) if node.module is not None else ""
+    return len(node.relative), module or ""
+
+
+def _mergeable(node: cst.ImportFrom | cst.Import | None, modules: set[str]) -> bool:
+    return (
+        isinstance(node, cst.ImportFrom)
+        and not isinstance(node.names, cst.ImportStar)
+        and node.lpar is None
+        and any(_source(node)[1] == m or m.endswith("." + _source(node)[1]) for m in modules)
+    )
+
+
+def _tidy(body: Sequence[cst.BaseStatement], modules: set[str]) -> list[cst.BaseStatement]:
+    out: list[cst.BaseStatement] = []
+    seen: set[str] = set()
+    for statement in body:
+        node = _single_import(statement)
+        if isinstance(node, cst.Import) and len(node.names) == 1:
+            name = get_full_name_for_node(node.names[0].name) or ""
+            if name in modules and node.names[0].asname is None:
+                if name in seen:
+                    continue
+                seen.add(name)
+        previous = _single_import(out[-1]) if out else None
+        if (
+            _mergeable(node, modules)
+            and isinstance(previous, cst.ImportFrom)
+            and _mergeable(previous, modules)
+            and isinstance(node, cst.ImportFrom)
+            and _source(previous) == _source(node)
+            and not getattr(statement, "leading_lines", ())
+        ):
+            assert not isinstance(previous.names, cst.ImportStar)
+            assert not isinstance(node.names, cst.ImportStar)
+            have = {cst.Module([]).code_for_node(a).rstrip(", ") for a in previous.names}
+            extra = [
+                a for a in node.names if cst.Module([]).code_for_node(a).rstrip(", ") not in have
+            ]
+            names = [
+                a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+                for a in [*previous.names, *extra][:-1]
+            ] + [[*previous.names, *extra][-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+            merged = previous.with_changes(names=names)
+            out[-1] = out[-1].with_changes(body=[merged])
+            continue
+        out.append(statement)
+    return out
+
+
+class _Tidy(cst.CSTTransformer):
+    def __init__(self, modules: set[str]) -> None:
+        super().__init__()
+        self.modules = modules
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules))
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules))
+
+
+def tidy_imports(tree: cst.Module, modules: set[str]) -> cst.Module:
+    """`tree` with repeated `import D` lines dropped and adjacent `from D import ...` lines
+    merged, for the modules `modules` the names moved into."""
+    return tree.visit(_Tidy(modules))

@@ -1,0 +1,119 @@
+"""Imports a change left unused: found by comparing the names used before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from codemods.engine.names import resolve_relative
+from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
+
+__all__ = ["drop_unused_imports", "imported_module"]
+
+
+def imported_module(binding: ImportBinding, package: str) -> str:
+    """The absolute module an import binding comes from (`from a import b`: `a`)."""
+    node = binding.node
+    if isinstance(node, cst.Import):
+        return str(binding.alias.evaluated_name)
+    module = cst.Module([]).code_for_node(node.module) if node.module else None
+    if not node.relative:
+        return module or ""
+    return resolve_relative(package, len(node.relative), module) or ""
+
+
+def drop_unused_imports(
+    tree: cst.Module,
+    before: ModuleFacts,
+    *,
+    only: Callable[[ImportBinding], bool] | None = None,
+) -> tuple[cst.Module, list[str]]:
+    """`tree` without the module-level imports that a change left unused: used in `before`,
+    unused now (never a name in `__all__`, an `X as X` re-export, or `__future__`); `only`
+    limits which imports may go. Also returns the names dropped."""
+    used_before = set().union(*(s.uses for s in before.statements))
+    exported = set(before.dunder_all or ())
+    dropped: list[str] = []
+    for _ in range(3):  # an emptied TYPE_CHECKING block frees its `TYPE_CHECKING` import
+        after = read_module(tree)
+        used_now = set().union(*(s.uses for s in after.statements))
+        stale = {
+            name
+            for name, binding in after.imports.items()
+            if name in used_before
+            and name not in used_now
+            and name not in exported
+            and not _reexport(binding)
+            and (only is None or only(binding))
+        }
+        if not stale:
+            break
+        dropped.extend(sorted(stale))
+        tree = tree.visit(_DropAliases(stale))
+    return tree, dropped
+
+
+def _reexport(binding: ImportBinding) -> bool:
+    asname = binding.alias.asname
+    return (
+        asname is not None
+        and isinstance(asname.name, cst.Name)
+        and asname.name.value == str(binding.alias.evaluated_name)
+    )
+
+
+class _DropAliases(cst.CSTTransformer):
+    """Remove the module-level import aliases binding `names`; an emptied block goes too."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def _keep(self, alias: cst.ImportAlias) -> bool:
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            return alias.asname.name.value not in self.names
+        return str(alias.evaluated_name).split(".")[0] not in self.names
+
+    def leave_Import(
+        self, original_node: cst.Import, updated_node: cst.Import
+    ) -> cst.Import | cst.RemovalSentinel:
+        keep = [a for a in updated_node.names if self._keep(a)]
+        if not keep:
+            return cst.RemovalSentinel.REMOVE
+        keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(names=keep)
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom | cst.RemovalSentinel:
+        if isinstance(updated_node.names, cst.ImportStar):
+            return updated_node
+        keep = [a for a in updated_node.names if self._keep(a)]
+        if not keep:
+            return cst.RemovalSentinel.REMOVE
+        if len(keep) == len(updated_node.names):
+            return updated_node
+        last = updated_node.names[-1]
+        if keep[-1] is not last:
+            keep[-1] = keep[-1].with_changes(
+                comma=last.comma if updated_node.lpar else cst.MaybeSentinel.DEFAULT
+            )
+        return updated_node.with_changes(names=keep)
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.RemovalSentinel:
+        return updated_node if updated_node.body else cst.RemovalSentinel.REMOVE
+
+    def leave_If(self, original_node: cst.If, updated_node: cst.If) -> cst.If | cst.RemovalSentinel:
+        body = updated_node.body
+        if isinstance(body, cst.IndentedBlock) and not body.body and updated_node.orelse is None:
+            return cst.RemovalSentinel.REMOVE
+        return updated_node
