@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import codemods
 from codemods.engine.layout import Layout, find_repository_root, python_files
 from tests.codemods.repos import make_repo
 
@@ -53,16 +52,3 @@ def test_root_is_the_git_work_tree_else_the_nearest_pyproject(tmp_path: Path) ->
     assert find_repository_root(plain / "pkg" / "sub") == plain.resolve()
     repo = make_repo(tmp_path / "repo", {"a/pyproject.toml": "", "a/b/x.py": ""})
     assert find_repository_root(repo / "a" / "b") == repo.resolve()
-
-
-def test_public_names() -> None:
-    assert codemods.__all__ == [
-        "CodemodError",
-        "CycleFinder",
-        "MoveRequest",
-        "Outcome",
-        "ShimRequest",
-        "find_repository_root",
-        "move_module",
-        "remove_shim_module",
-    ]
