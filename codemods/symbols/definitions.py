@@ -162,7 +162,9 @@ def read_module(tree: cst.Module) -> ModuleFacts:
         if kind == "block":
             names |= _block_definitions(statement)
         span = positions[statement]
-        spans.append((span.start.line, span.end.line, index, kind, names))
+        decorators = getattr(statement, "decorators", ())
+        first = positions[decorators[0]].start.line if decorators else span.start.line
+        spans.append((first, span.end.line, index, kind, names))
     uses = _uses_by_statement(scopes, positions, spans)
     statements = tuple(
         TopLevel(index, kind, frozenset(names), frozenset(uses.get(index, ())), first, last)

@@ -193,9 +193,9 @@ def merge(
 def _new_module(header: list[Statement], moved: list[Statement], exported: list[str]) -> cst.Module:
     """A new DEST: `__future__` imports, the other imports, `__all__`, then the moved code."""
     future = [s for s in header if _is_future(s)]
-    rest = [s.with_changes(leading_lines=()) for s in header if not _is_future(s)]
-    if future and rest:
-        rest[0] = rest[0].with_changes(leading_lines=(cst.EmptyLine(),))
+    rest = [s for s in header if not _is_future(s)]
+    if rest:
+        rest[0] = rest[0].with_changes(leading_lines=(cst.EmptyLine(),) if future else ())
     body: list[Statement] = [*future, *rest]
     if exported:
         assign = cst.Assign(

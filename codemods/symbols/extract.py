@@ -93,7 +93,8 @@ def insert_imports(tree: cst.Module, statements: list[Statement]) -> cst.Module:
     body = list(tree.body)
     if at < len(body) and at > 0:
         following = body[at]
-        body[at] = following.with_changes(leading_lines=_TWO_BLANKS)
+        if not following.leading_lines:
+            body[at] = following.with_changes(leading_lines=(cst.EmptyLine(),))
     elif at == 0 and body:
         body[0] = body[0].with_changes(leading_lines=_TWO_BLANKS)
     if (
@@ -140,13 +141,18 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
             if isinstance(node, cst.ImportFrom)
             else node.with_changes(names=aliases)
         )
-        (typing if bindings[0].typing_only else plain).append(_line(small))
+        line = _line(small)
+        original = facts.tree.body[bindings[0].statement]
+        if plain and original.leading_lines and not bindings[0].typing_only:
+            line = line.with_changes(leading_lines=(cst.EmptyLine(),))  # a new import group
+        (typing if bindings[0].typing_only else plain).append(line)
     if typing:
         plain.append(_line(import_from("typing", ["TYPE_CHECKING"], package="", relative=False)))
         plain.append(
             cst.If(
                 test=cst.Name("TYPE_CHECKING"),
                 body=cst.IndentedBlock(body=typing),
+                leading_lines=(cst.EmptyLine(),),
             )
         )
     return plain
@@ -180,8 +186,27 @@ def _fragment(
     return cst.Module(body=[*header, *moved])
 
 
+def _blank(line: cst.EmptyLine) -> bool:
+    return line.comment is None
+
+
 def _without(tree: cst.Module, drop: frozenset[int]) -> cst.Module:
-    body = [s for i, s in enumerate(tree.body) if i not in drop]
+    """`tree` without the statements `drop`; the statement after a removed run takes the
+    run's blank lines in place of its own (its comments stay)."""
+    body: list[Statement] = []
+    inherited: tuple[cst.EmptyLine, ...] | None = None
+    for index, statement in enumerate(tree.body):
+        if index in drop:
+            if inherited is None:
+                inherited = tuple(line for line in statement.leading_lines if _blank(line))
+            continue
+        if inherited is not None:
+            own = list(statement.leading_lines)
+            while own and _blank(own[0]):
+                own.pop(0)
+            statement = statement.with_changes(leading_lines=(*inherited, *own))
+            inherited = None
+        body.append(statement)
     return tree.with_changes(body=body)
 
 
@@ -205,4 +230,15 @@ def extract(
     dropped: list[str] = []
     if not keep_imports:
         source, dropped = drop_unused_imports(source, facts)
-    return Extraction(source, fragment, tuple(dropped))
+    return Extraction(_strip_top(source), fragment, tuple(dropped))
+
+
+def _strip_top(tree: cst.Module) -> cst.Module:
+    """No blank lines before the first statement (removed statements may have left some)."""
+    if not tree.body or tree.header:
+        return tree
+    first = tree.body[0]
+    lines = list(first.leading_lines)
+    while lines and _blank(lines[0]):
+        lines.pop(0)
+    return tree.with_changes(body=[first.with_changes(leading_lines=lines), *tree.body[1:]])

@@ -259,7 +259,8 @@ def _cut(
     fragment = _rename_in(extraction.fragment, renames, module, source.package)
     fragment = respell(fragment, package=source.package, dest_package=dest_package)
     path = _file(source.location)
-    return FileChange(path, path, source.text, tree.code, imports_rewritten=1), fragment
+    text = tree.code if tree.body or tree.header or tree.footer else ""
+    return FileChange(path, path, source.text, text, imports_rewritten=1), fragment
 
 
 def _arrive(
@@ -290,7 +291,7 @@ def _arrive(
         n
         for s, sel in zip(sources, selections, strict=True)
         for n in sel.names
-        if n in (s.facts.dunder_all or ())
+        if (n in s.facts.dunder_all if s.facts.dunder_all is not None else n in s.names)
     ]
     if path.is_file():
         old_text, tree = _read(path, layout.root)
@@ -298,7 +299,8 @@ def _arrive(
         tree = drop_self_imports(tree, module=dest, package=dest_package, names=names)
         new_tree = merge(tree, combined, moved_count=count, exported=exported, dest_name=dest)
         return FileChange(path, path, old_text, new_tree.code)
-    new_tree = merge(None, combined, moved_count=count, exported=exported, dest_name=dest)
+    listed = [n for s in sources for n in exported if n in (s.facts.dunder_all or ())]
+    new_tree = merge(None, combined, moved_count=count, exported=listed, dest_name=dest)
     return FileChange(None, path, "", new_tree.code)
 
 

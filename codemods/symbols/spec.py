@@ -68,7 +68,7 @@ class RenameAll:
     def _tidy(self, original: cst.Module, tree: cst.Module) -> cst.Module:
         """Merge the imports the renames added, and drop the imports of the modules the names
         left that nothing uses any more."""
-        tree = tidy_imports(tree, {r.importable for r in self.renames})
+        tree = tidy_imports(tree, {r.importable for r in self.renames}, original=original)
         sources = {r.old.rpartition(".")[0] for r in self.renames}
         package = self.context.full_package_name or ""
 

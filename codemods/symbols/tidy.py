@@ -32,7 +32,30 @@ def _mergeable(node: cst.ImportFrom | cst.Import | None, modules: set[str]) -> b
     )
 
 
-def _tidy(body: Sequence[cst.BaseStatement], modules: set[str]) -> list[cst.BaseStatement]:
+def _alias_codes(node: cst.ImportFrom) -> frozenset[str]:
+    if isinstance(node.names, cst.ImportStar):
+        return frozenset()
+    return frozenset(
+        cst.Module([]).code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+        for a in node.names
+    )
+
+
+class _Together(cst.CSTVisitor):
+    """The alias groups of the original file's from-imports: only names that were imported
+    together are merged back together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[frozenset[str]] = []
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.groups.append(_alias_codes(node))
+
+
+def _tidy(
+    body: Sequence[cst.BaseStatement], modules: set[str], groups: list[frozenset[str]]
+) -> list[cst.BaseStatement]:
     out: list[cst.BaseStatement] = []
     seen: set[str] = set()
     for statement in body:
@@ -50,6 +73,7 @@ def _tidy(body: Sequence[cst.BaseStatement], modules: set[str]) -> list[cst.Base
             and _mergeable(previous, modules)
             and isinstance(node, cst.ImportFrom)
             and _source(previous) == _source(node)
+            and any(_alias_codes(previous) | _alias_codes(node) <= g for g in groups)
             and not getattr(statement, "leading_lines", ())
         ):
             assert not isinstance(previous.names, cst.ImportStar)
@@ -70,20 +94,24 @@ def _tidy(body: Sequence[cst.BaseStatement], modules: set[str]) -> list[cst.Base
 
 
 class _Tidy(cst.CSTTransformer):
-    def __init__(self, modules: set[str]) -> None:
+    def __init__(self, modules: set[str], groups: list[frozenset[str]]) -> None:
         super().__init__()
         self.modules = modules
+        self.groups = groups
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules))
+        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules, self.groups))
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules))
+        return updated_node.with_changes(body=_tidy(updated_node.body, self.modules, self.groups))
 
 
-def tidy_imports(tree: cst.Module, modules: set[str]) -> cst.Module:
+def tidy_imports(tree: cst.Module, modules: set[str], *, original: cst.Module) -> cst.Module:
     """`tree` with repeated `import D` lines dropped and adjacent `from D import ...` lines
-    merged, for the modules `modules` the names moved into."""
-    return tree.visit(_Tidy(modules))
+    merged (names `original` imported in one statement), for the modules `modules` the names
+    moved into."""
+    together = _Together()
+    original.visit(together)
+    return tree.visit(_Tidy(modules, together.groups))
