@@ -204,8 +204,9 @@ def _without(tree: cst.Module, drop: frozenset[int]) -> cst.Module:
             own = list(statement.leading_lines)
             while own and _blank(own[0]):
                 own.pop(0)
-            statement = statement.with_changes(leading_lines=(*inherited, *own))
+            body.append(statement.with_changes(leading_lines=(*inherited, *own)))
             inherited = None
+            continue
         body.append(statement)
     return tree.with_changes(body=body)
 
