@@ -171,16 +171,15 @@ def _fragment(
     uses = set().union(*(facts.statements[i].uses for i in selection.moved))
     header = _needed_imports(facts, uses)
     if selection.needs_from_source:
-        header.append(
-            _line(
-                import_from(
-                    selection.module,
-                    list(selection.needs_from_source),
-                    package=package,
-                    relative=relative,
-                )
+        line = _line(
+            import_from(
+                selection.module,
+                list(selection.needs_from_source),
+                package=package,
+                relative=relative,
             )
         )
+        header.append(line)
     if moved:
         moved[0] = moved[0].with_changes(leading_lines=_TWO_BLANKS if header else ())
     return cst.Module(body=[*header, *moved])
