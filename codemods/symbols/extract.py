@@ -23,6 +23,7 @@ from codemods.symbols.unused import drop_unused_imports
 __all__ = ["Extraction", "extract", "import_from", "insert_imports"]
 
 _TWO_BLANKS = (cst.EmptyLine(), cst.EmptyLine())
+LINE_LENGTH = 88  # black's and ruff's default: a longer import is wrapped
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,32 @@ def import_from(module: str, names: list[str], *, package: str, relative: bool) 
     aliases = [cst.ImportAlias(name=cst.Name(n)) for n in names]
     spelling = relative_spelling(package, module) if relative else None
     if spelling is None:
-        return cst.ImportFrom(module=dotted_expression(module), names=aliases)
-    level, rest = spelling
-    return cst.ImportFrom(
-        module=dotted_expression(rest) if rest else None,
-        names=aliases,
-        relative=[cst.Dot() for _ in range(level)],
+        node = cst.ImportFrom(module=dotted_expression(module), names=aliases)
+    else:
+        level, rest = spelling
+        node = cst.ImportFrom(
+            module=dotted_expression(rest) if rest else None,
+            names=aliases,
+            relative=[cst.Dot() for _ in range(level)],
+        )
+    return _wrapped(node) if len(cst.Module([]).code_for_node(node)) > LINE_LENGTH else node
+
+
+def _wrapped(node: cst.ImportFrom) -> cst.ImportFrom:
+    """`from m import (` one name a line `)`, the way black and ruff format a long import."""
+    assert not isinstance(node.names, cst.ImportStar)
+    line = cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(),
+        indent=True,
+        last_line=cst.SimpleWhitespace("    "),
+    )
+    last = cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), indent=True)
+    names = [
+        a.with_changes(comma=cst.Comma(whitespace_after=last if i == len(node.names) - 1 else line))
+        for i, a in enumerate(node.names)
+    ]
+    return node.with_changes(
+        names=names, lpar=cst.LeftParen(whitespace_after=line), rpar=cst.RightParen()
     )
 
 

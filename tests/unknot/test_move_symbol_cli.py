@@ -130,3 +130,41 @@ def test_entangled_names_are_refused_with_the_names_to_add(tmp_path: Path) -> No
     assert result.stderr.startswith("error[symbols-entangled]"), result.stderr
     assert "--with _clean" in result.stderr
     assert snapshot(root) == before
+
+
+RENDERING = [
+    f"shop.reporting:{name}"
+    for name in (
+        "render_table",
+        "render_markdown",
+        "render_csv",
+        "render_html",
+        "render_bars",
+        "render_sparkline",
+        "render_json_rows",
+        "render_summary",
+        "render_daily",
+        "render_top",
+        "render_report",
+        "render_percentiles",
+    )
+]
+
+
+def test_an_oversized_module_splits_into_two_under_the_limit(tmp_path: Path) -> None:
+    root = copy_asset("symbols_split", tmp_path)
+    before = _run("unknot", "analyze", "shop", cwd=root)
+    assert before.returncode == 1, before.stdout  # reporting.py: 452 lines, over 300
+    result = _run(
+        "unknot", "codemod", "move-symbol", *RENDERING, "shop.rendering", "--apply", cwd=root
+    )
+    assert result.returncode == 0, result.stderr
+    assert "moved along (used only by the moved code): _cell, _widths" in result.stdout
+    after = _run("unknot", "analyze", "shop", cwd=root)
+    assert after.returncode == 0, after.stdout
+    for name in ("reporting", "rendering"):
+        lines = (root / f"src/shop/{name}.py").read_text().count("\n")
+        assert 150 < lines < 300, (name, lines)
+    tests = _own_tests(root)
+    assert tests.returncode == 0, tests.stdout
+    assert "from shop import rendering" in (root / "tests/test_reporting.py").read_text()
