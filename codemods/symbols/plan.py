@@ -11,7 +11,7 @@ from libcst.codemod import CodemodContext
 
 from codemods.engine.changes import ChangePlan, FileChange, StringHit, check_writable
 from codemods.engine.dunder_all import remove_entries
-from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.layout import Layout, ModuleLocation, python_files, walk_sources
 from codemods.engine.names import Rename
 from codemods.engine.runner import Changed, FileJob, Skipped, Unchanged, check_failures, run_codemod
 from codemods.move.mirror import missing_packages
@@ -30,6 +30,7 @@ from codemods.symbols.locate import (
 )
 from codemods.symbols.selection import Selection, select
 from codemods.symbols.spec import RenameAll, SymbolSpec
+from codemods.symbols.stubs import stub_sources
 
 __all__ = ["SymbolPlan", "plan_symbols"]
 
@@ -79,22 +80,20 @@ def plan_symbols(request: SymbolRequest) -> SymbolPlan:
         for sel in selections
         for n in sel.names
     )
-    order = _dependency_order(sources, selections)
-    sources, selections = [sources[i] for i in order], [selections[i] for i in order]
-    changes: list[FileChange] = []
-    fragments: list[tuple[cst.Module, int]] = []
-    notes: list[str] = []
-    for source, selection in zip(sources, selections, strict=True):
-        change, fragment = _cut(source, selection, request, renames, dest_package)
-        changes.append(change)
-        fragments.append((fragment, len(selection.moved)))
-        notes.extend(_notes(selection, request.dest))
-    changes.append(
-        _arrive(layout, target, request.dest, dest_package, fragments, sources, selections, renames)
-    )
+    arrival = Arrival(layout, target, request.dest, dest_package, renames)
+    changes, notes = _move_into(arrival, sources, selections, request)
+    notes.extend(n for sel in selections for n in _notes(sel, request.dest))
+    stubs = stub_sources(sources)
+    if stubs:
+        stub_changes, stub_notes = _move_stubs(arrival, stubs, request)
+        changes.extend(stub_changes)
+        notes.extend(stub_notes)
     changes.extend(_new_packages(layout, request.dest, sources[0].location))
-    skip = {file_of(s.location) for s in sources} | {target}
-    others, review, parsed = _rewrite_others(layout, files, skip, renames, request.workers)
+    skip = {c.old_path for c in changes if c.old_path is not None} | {target}
+    stub_files = walk_sources(layout.root, (".pyi",))
+    others, review, parsed = _rewrite_others(
+        layout, [*files, *stub_files], skip, renames, request.workers
+    )
     changes.extend(others)
     check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
     return SymbolPlan(
@@ -107,6 +106,50 @@ def plan_symbols(request: SymbolRequest) -> SymbolPlan:
         selections=tuple(selections),
         notes=tuple(notes),
     )
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Where the moved code goes, and the renames every reference follows."""
+
+    layout: Layout
+    path: Path
+    dest: str
+    package: str
+    renames: tuple[Rename, ...]
+
+    def stub(self) -> Arrival:
+        return Arrival(
+            self.layout, self.path.with_suffix(".pyi"), self.dest, self.package, self.renames
+        )
+
+
+def _move_into(
+    arrival: Arrival, sources: list[Source], selections: list[Selection], request: SymbolRequest
+) -> tuple[list[FileChange], list[str]]:
+    """Cut the selections out of their sources and land them in the destination."""
+    order = _dependency_order(sources, selections)
+    sources, selections = [sources[i] for i in order], [selections[i] for i in order]
+    changes: list[FileChange] = []
+    fragments: list[tuple[cst.Module, int]] = []
+    for source, selection in zip(sources, selections, strict=True):
+        change, fragment = _cut(source, selection, request, arrival.renames, arrival.package)
+        changes.append(change)
+        fragments.append((fragment, len(selection.moved)))
+    changes.append(_arrive(arrival, fragments, sources, selections))
+    return changes, []
+
+
+def _move_stubs(
+    arrival: Arrival, stubs: list[Source], request: SymbolRequest
+) -> tuple[list[FileChange], list[str]]:
+    """The same move in the `.pyi` stubs beside the source modules."""
+    stub = arrival.stub()
+    if arrival.path.is_file() and not stub.path.is_file():
+        listed = ", ".join(str(s.location.path.relative_to(arrival.layout.root)) for s in stubs)
+        return [], [f"stubs left as they are ({listed}): {arrival.dest} has no .pyi stub"]
+    selections = [select(s.location.name, s.facts, s.names, allow_ties=True) for s in stubs]
+    return _move_into(stub, stubs, selections, request)
 
 
 def _dependency_order(sources: list[Source], selections: list[Selection]) -> list[int]:
@@ -159,15 +202,13 @@ def _cut(
 
 
 def _arrive(
-    layout: Layout,
-    path: Path,
-    dest: str,
-    dest_package: str,
+    arrival: Arrival,
     fragments: list[tuple[cst.Module, int]],
     sources: list[Source],
     selections: list[Selection],
-    renames: tuple[Rename, ...],
 ) -> FileChange:
+    """The destination's new text, with the fragments merged in (or created from them)."""
+    path, dest, dest_package = arrival.path, arrival.dest, arrival.package
     names = frozenset(n for sel in selections for n in sel.names)
     header: list[Statement] = []
     moved: list[Statement] = []
@@ -190,8 +231,8 @@ def _arrive(
         if (n in s.facts.dunder_all if s.facts.dunder_all is not None else n in s.names)
     ]
     if path.is_file():
-        old_text, tree = read_source(path, layout.root)
-        tree = _rename_in(tree, renames, dest, dest_package)
+        old_text, tree = read_source(path, arrival.layout.root)
+        tree = _rename_in(tree, arrival.renames, dest, dest_package)
         tree = drop_self_imports(tree, module=dest, package=dest_package, names=names)
         new_tree = merge(tree, combined, moved_count=count, exported=exported, dest_name=dest)
         return FileChange(path, path, old_text, new_tree.code)
