@@ -28,6 +28,7 @@ from codemods.symbols.locate import (
     parse_symbols,
     read_source,
 )
+from codemods.symbols.order import definitions_first, dependency_order
 from codemods.symbols.selection import Selection, select
 from codemods.symbols.spec import RenameAll, SymbolSpec
 from codemods.symbols.stubs import stub_sources
@@ -128,7 +129,7 @@ def _move_into(
     arrival: Arrival, sources: list[Source], selections: list[Selection], request: SymbolRequest
 ) -> tuple[list[FileChange], list[str]]:
     """Cut the selections out of their sources and land them in the destination."""
-    order = _dependency_order(sources, selections)
+    order = dependency_order(sources, selections)
     sources, selections = [sources[i] for i in order], [selections[i] for i in order]
     changes: list[FileChange] = []
     fragments: list[tuple[cst.Module, int]] = []
@@ -150,25 +151,6 @@ def _move_stubs(
         return [], [f"stubs left as they are ({listed}): {arrival.dest} has no .pyi stub"]
     selections = [select(s.location.name, s.facts, s.names, allow_ties=True) for s in stubs]
     return _move_into(stub, stubs, selections, request)
-
-
-def _dependency_order(sources: list[Source], selections: list[Selection]) -> list[int]:
-    """The sources in an order where the code each moves comes after the moved code it uses
-    (so a moved constant precedes the moved class body that reads it); ties keep the order given."""
-    uses = [
-        set().union(*(s.facts.statements[i].uses for i in sel.moved))
-        for s, sel in zip(sources, selections, strict=True)
-    ]
-    left = list(range(len(sources)))
-    order: list[int] = []
-    while left:
-        ready = [
-            i for i in left if not any(uses[i] & set(selections[j].names) for j in left if j != i)
-        ]
-        pick = ready[0] if ready else left[0]
-        order.append(pick)
-        left.remove(pick)
-    return order
 
 
 def _cut(
@@ -223,7 +205,7 @@ def _arrive(
         cst.Module(body=[*header, *moved]), module=dest, package=dest_package, names=names
     )
     count = len(moved)
-    combined = _definitions_first(combined, count)
+    combined = definitions_first(combined, count)
     exported = [
         n
         for s, sel in zip(sources, selections, strict=True)
@@ -239,32 +221,6 @@ def _arrive(
     listed = [n for s in sources for n in exported if n in (s.facts.dunder_all or ())]
     new_tree = merge(None, combined, moved_count=count, exported=listed, dest_name=dest)
     return FileChange(None, path, "", new_tree.code)
-
-
-def _definitions_first(fragment: cst.Module, count: int) -> cst.Module:
-    """The moved statements reordered so that each comes after the moved statements it uses
-    (a stable topological order; statements that use each other keep their order)."""
-    split = len(fragment.body) - count
-    facts = read_module(fragment)
-    moved = list(facts.statements[split:])
-    order: list[int] = []
-    left = [s.index for s in moved]
-    while left:
-        ready = [
-            i
-            for i in left
-            if not any(facts.statements[i].uses & facts.statements[j].names for j in left if j != i)
-        ]
-        pick = ready[0] if ready else left[0]
-        order.append(pick)
-        left.remove(pick)
-    if order == [s.index for s in moved]:
-        return fragment
-    body = list(fragment.body)
-    leading = [body[i].leading_lines for i in range(split, len(body))]
-    reordered = [body[i] for i in order]
-    reordered = [s.with_changes(leading_lines=leading[k]) for k, s in enumerate(reordered)]
-    return fragment.with_changes(body=[*body[:split], *reordered])
 
 
 def _new_packages(layout: Layout, dest: str, location: ModuleLocation) -> list[FileChange]:
