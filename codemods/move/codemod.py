@@ -59,9 +59,13 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         *,
         new_package: str | None = None,
         source: str | None = None,
+        keep_chains: bool = False,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
+        # is that binding, not the module, so attribute chains through it stay as they are.
+        self.keep_chains = keep_chains
         self.prepare(context, new_package=new_package, source=source)
 
     def prepare(
@@ -96,7 +100,11 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         return self.transform_module_impl(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        self.scan = scan_chains(tree, self._old_package, self.rename, code=self.source)
+        self.scan = (
+            ReferenceScan()
+            if self.keep_chains
+            else scan_chains(tree, self._old_package, self.rename, code=self.source)
+        )
         code = tree.code if self.source is None else self.source
         # Without chains to rewrite or strings that mention OLD, only import statements can
         # change: the visit can skip everything that cannot hold one.

@@ -181,3 +181,28 @@ def test_the_dry_run_diff_applies_with_git(tmp_path: Path) -> None:
     assert applied.returncode == 0, applied.stderr
     assert (root / "src/shop/billing/rates.py").is_file()
     assert "shop.core.pricing" not in (root / "src/shop/importers/f01_import_dotted.py").read_text()
+
+
+def test_a_chain_through_a_package_that_rebinds_the_name_is_left_alone(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/other/__init__.py": "",
+            "pkg/sub/__init__.py": "from .mod import mod\n",
+            "pkg/sub/mod.py": "def mod() -> int:\n    return 1\n",
+            "pkg/user.py": "from . import sub\n\nVALUE = sub.mod()\n",
+        },
+    )
+    result = _run("move", "pkg.sub.mod", "pkg.other.mod", "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "pkg/user.py").read_text() == "from . import sub\n\nVALUE = sub.mod()\n"
+    assert (root / "pkg/sub/__init__.py").read_text() == "from ..other.mod import mod\n"
+    check = subprocess.run(
+        [sys.executable, "-c", "import pkg.user; assert pkg.user.VALUE == 1"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
