@@ -135,7 +135,7 @@ def _line(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[statement])
 
 
-def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
+def _needed_imports(facts: ModuleFacts, names: set[str], unresolved: set[str]) -> list[Statement]:
     """The source's imports of `names`, each statement cut down to the aliases needed."""
     future = [
         s
@@ -154,7 +154,15 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
     for binding in facts.imports.values():
         if binding.name in names and binding.name != "annotations":
             groups.setdefault(id(binding.node), []).append(binding)
+    copied: set[int] = set()
     for bindings in sorted(groups.values(), key=lambda b: b[0].statement):
+        original = facts.tree.body[bindings[0].statement]
+        if isinstance(original, cst.BaseCompoundStatement) and not bindings[0].typing_only:
+            # `try: import x` / `except ImportError: x = None`, version checks: the whole block
+            if bindings[0].statement not in copied:
+                copied.add(bindings[0].statement)
+                plain.append(original.with_changes(leading_lines=()))
+            continue
         node = bindings[0].node
         aliases = [b.alias.with_changes(comma=cst.MaybeSentinel.DEFAULT) for b in bindings]
         small = (
@@ -163,10 +171,10 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
             else node.with_changes(names=aliases)
         )
         line = _line(small)
-        original = facts.tree.body[bindings[0].statement]
         if plain and original.leading_lines and not bindings[0].typing_only:
             line = line.with_changes(leading_lines=(cst.EmptyLine(),))  # a new import group
         (typing if bindings[0].typing_only else plain).append(line)
+    plain.extend(_star_imports(facts, unresolved))
     if typing:
         plain.append(_line(import_from("typing", ["TYPE_CHECKING"], package="", relative=False)))
         plain.append(
@@ -177,6 +185,25 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
             )
         )
     return plain
+
+
+def _star_imports(facts: ModuleFacts, unresolved: set[str]) -> list[Statement]:
+    """The source's `from m import *` lines, when the moved code uses a name none binds (it may
+    come from one of them)."""
+    if not unresolved:
+        return []
+    return [
+        s.with_changes(leading_lines=())
+        for s in facts.tree.body
+        if isinstance(s, cst.SimpleStatementLine)
+        and any(
+            isinstance(x, cst.ImportFrom) and isinstance(x.names, cst.ImportStar) for x in s.body
+        )
+    ]
+
+
+def _is_star(statement: cst.BaseSmallStatement) -> bool:
+    return isinstance(statement, cst.ImportFrom) and isinstance(statement.names, cst.ImportStar)
 
 
 def _uses_relative(facts: ModuleFacts) -> bool:
@@ -190,7 +217,8 @@ def _fragment(
 ) -> cst.Module:
     moved = [s for i, s in enumerate(facts.tree.body) if i in selection.moved]
     uses = set().union(*(facts.statements[i].uses for i in selection.moved))
-    header = _needed_imports(facts, uses)
+    unresolved = set().union(*(facts.statements[i].unresolved for i in selection.moved))
+    header = _needed_imports(facts, uses, unresolved)
     if selection.needs_from_source:
         line = _line(
             import_from(
