@@ -180,7 +180,7 @@ def _cut(
     fragment = respell(fragment, package=source.package, dest_package=dest_package)
     path = file_of(source.location)
     text = tree.code if tree.body or tree.header or tree.footer else ""
-    return FileChange(path, path, source.text, text, imports_rewritten=1), fragment
+    return FileChange(path, path, source.text, text), fragment
 
 
 def _arrive(
