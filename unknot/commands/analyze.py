@@ -14,7 +14,8 @@ _FORMATS = "text, json, markdown, sarif, github"
 
 def analyze(
     target: Annotated[
-        str, typer.Argument(help="A [tool.unknot.targets.NAME] or a dotted package.")
+        str,
+        typer.Argument(metavar="TARGET", help="A [tool.unknot.targets.NAME] or a dotted package."),
     ],
     root: Annotated[
         Path | None,
@@ -26,7 +27,8 @@ def analyze(
         str, typer.Option("--format", "-f", help=f"Output format: {_FORMATS}.")
     ] = "text",
     max_module_lines: Annotated[
-        int | None, typer.Option("--max-module-lines", help="Override the module size limit.")
+        int | None,
+        typer.Option("--max-module-lines", min=1, help="Override the module size limit."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Scan every file afresh.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every row.")] = False,

@@ -30,7 +30,9 @@ def diff(
 ) -> int:
     """Compare two analyses, or TARGET in the working tree with a git revision (--against)."""
     from unknot.diff_wiring import run_diff
-    from unknot.output import write_text
+    from unknot.output import check_output, write_text
+
+    check_output(output)
 
     text = run_diff(
         arguments or [],

@@ -11,7 +11,9 @@ __all__ = ["register"]
 
 
 def rules(
-    target: Annotated[str, typer.Argument(help="A [tool.unknot.targets.NAME] with rules.")],
+    target: Annotated[
+        str, typer.Argument(metavar="TARGET", help="A [tool.unknot.targets.NAME] with rules.")
+    ],
     root: Annotated[
         Path | None, typer.Option("--root", help="Source root of the packages.")
     ] = None,
