@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from types import FrameType
 
@@ -16,7 +17,7 @@ from bot.errors import UsageError
 from bot.orchestration.lifecycle import LifecycleService
 from bot.orchestration.paper_bot import PaperBot
 from bot.persistence.queries import AccountStatus, account_status
-from bot.persistence.sqlite_store import SqliteStore
+from bot.persistence.sqlite_store import SqliteStore, translate
 
 __all__ = ["Session", "backtest", "open_session", "reset", "run_daemon", "status"]
 
@@ -67,17 +68,9 @@ def backtest(options: RunOptions, *, candles: int, end: int) -> BacktestOutcome:
     return run_backtest(options, candles=candles, end=end)
 
 
-def reset(*, db: str, account: str, starting_cash: str) -> Decimal:
-    try:
-        cash = Decimal(starting_cash)
-    except InvalidOperation:
-        cash = Decimal(-1)
-    if not cash.is_finite() or cash <= 0:
-        raise UsageError(
-            f"--starting-cash {starting_cash!r} is not a positive number.", code="bad-parameter"
-        )
-    SqliteStore(Path(db)).reset(account, starting_cash=cash)
-    return cash
+def reset(*, db: str, account: str, starting_cash: Decimal) -> Decimal:
+    SqliteStore(Path(db)).reset(account, starting_cash=starting_cash)
+    return starting_cash
 
 
 def status(*, db: str, account: str, last: int) -> AccountStatus:
@@ -85,7 +78,10 @@ def status(*, db: str, account: str, last: int) -> AccountStatus:
         raise UsageError(
             f"No database at {db}.", code="no-database", hint="Run dry-run or reset first."
         )
-    found = account_status(SqliteStore(Path(db)).connection, account, last=last)
+    try:
+        found = account_status(SqliteStore(Path(db)).connection, account, last=last)
+    except sqlite3.Error as exc:
+        raise translate(exc, Path(db)) from None
     if found is None:
         raise UsageError(
             f"No paper account {account!r} in {db}.",

@@ -57,7 +57,8 @@ def render_cycle(result: CycleResult, console: Console) -> None:
     style = _STYLE.get(doc["status"], "bold red")
     console.print(
         f"[{style}]{doc['status']}[/] {escape(doc['symbol'])} {doc['timeframe']} "
-        f"{doc['strategy']} account={escape(doc['account'])} candle={doc['candle']}"
+        f"{doc['strategy']} account={escape(doc['account'])}"
+        + (f" candle={doc['candle']}" if doc["candle"] else "")
     )
     if doc["error"]:
         _print_error(doc["error"], console)
@@ -98,6 +99,7 @@ def backtest_to_dict(outcome: BacktestOutcome) -> dict[str, Any]:
         "candles": outcome.candles,
         "cycles": outcome.cycles,
         "statuses": outcome.statuses,
+        "rejections": outcome.rejections,
         "error": None,
     }
     if outcome.error:
@@ -160,7 +162,7 @@ def render_backtest(outcome: BacktestOutcome, console: Console) -> None:
     console.print(
         f"  trades {len(doc.get('trades', []))}  total return {doc.get('total_return', 0):.2%}"
         f"  max drawdown {doc.get('max_drawdown', 0):.2%}  win rate {win}"
-        f"  fees {doc.get('fees', 0):,.2f}"
+        f"  fees {doc.get('fees', 0):,.2f}  rejected {doc['rejections']}"
     )
 
 

@@ -182,6 +182,8 @@ class ErrorInfo:
     type: str
     message: str
     hint: str = ""
+    #: The exit code the command ends with: 2 for input to fix, 1 for a run that failed.
+    exit_code: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,3 +194,17 @@ def test_the_daemon_repeats_cycles_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -
     assert as_json(first)["status"] == "no_new_candle"
     assert process.returncode == 0
     assert "Traceback" not in err
+
+
+def test_bad_candles_exit_1_in_dry_run_and_in_backtest_alike(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes(b"timestamp,open,high,low,close,volume\n1767225600,1,2,0.5,1,\xe9\n")
+    data = f"csv:{bad}"
+    dry = run_bot("dry-run", "-s", "sma", "--data", data, "--db", str(tmp_path / "b.sqlite"))
+    replay = run_bot("backtest", "-s", "sma", "--data", data)
+
+    for result in (dry, replay):
+        assert result.returncode == 1
+        assert "error[csv-not-utf8]" in result.stderr
+        assert f"{bad}:2: not UTF-8" in result.stderr
+        assert "Traceback" not in result.stderr

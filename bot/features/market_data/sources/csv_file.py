@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
+from typing import Any, TextIO
 
 from bot.domain.candles import CandleSeries
 from bot.domain.timeframes import Timeframe, iso, parse_iso
@@ -65,42 +66,77 @@ def _check_order(path: Path, line: int, previous: int | None, ts: int, step: int
         raise _bad(path, line, f"gap: {iso(previous)} is followed by {iso(ts)}", "csv-gap")
 
 
-def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
-    """Every candle of `path`, checked: one per `timeframe`, in order, with sane values."""
+def _open(path: Path) -> TextIO:
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        return path.open(newline="", encoding="utf-8")
     except OSError as exc:
         raise UsageError(
             f"Cannot read {path}: {exc.strerror}.",
             code="csv-not-found",
             hint="Check --data csv:PATH.",
         ) from None
+
+
+def _not_utf8(path: Path) -> DataError:
+    """The error naming the line of the file's first byte that is not UTF-8 (the text reader
+    decodes ahead of the rows, so its own line count is no guide)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, byte = data.count(b"\n", 0, exc.start) + 1, data[exc.start]
+        return _bad(path, line, f"not UTF-8 (byte {byte:#04x})", "csv-not-utf8")
+    return _bad(path, 1, "not UTF-8", "csv-not-utf8")
+
+
+def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
+    """Every candle of `path`, checked: one per `timeframe`, in order, with sane values."""
     columns: list[list[float]] = [[], [], [], [], []]
     stamps: list[int] = []
-    with handle:
+    with _open(path) as handle:
         reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None or tuple(h.strip().lower() for h in header) != HEADER:
-            raise _bad(path, 1, f"the header must be {','.join(HEADER)}")
-        for row in reader:
-            if not row:
-                continue
-            ts, values = _parse_row(path, reader.line_num, row)
-            _check_order(
-                path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds
-            )
-            stamps.append(ts)
-            for column, value in zip(columns, values, strict=True):
-                column.append(value)
+        try:
+            _read_rows(path, reader, timeframe, stamps, columns)
+        except UnicodeDecodeError:
+            raise _not_utf8(path) from None
+        except csv.Error as exc:
+            raise _bad(path, reader.line_num, str(exc)) from None
     if not stamps:
         raise _bad(path, 2, "the file has no candles", "empty-csv")
     return CandleSeries(stamps, *columns)
+
+
+def _read_rows(
+    path: Path,
+    reader: Any,
+    timeframe: Timeframe,
+    stamps: list[int],
+    columns: list[list[float]],
+) -> None:
+    header = next(reader, None)
+    if header is None or tuple(h.strip().lower() for h in header) != HEADER:
+        raise _bad(path, 1, f"the header must be {','.join(HEADER)}")
+    for row in reader:
+        if not row:
+            continue
+        ts, values = _parse_row(path, reader.line_num, row)
+        _check_order(path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds)
+        stamps.append(ts)
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
 
 
 class CsvSource:
     """Candles of one CSV file, loaded and validated once per timeframe."""
 
     def __init__(self, path: Path) -> None:
+        if not path.is_file():  # refused before a database is opened
+            _open(path).close()
+            raise UsageError(
+                f"Cannot read {path}: not a file.",
+                code="csv-not-found",
+                hint="Check --data csv:PATH.",
+            )
         self.path = path
         self._cache: dict[int, CandleSeries] = {}
 

@@ -73,3 +73,22 @@ def test_fetch_serves_the_rows_opened_until_the_asked_time(tmp_path: Path) -> No
     window = source.fetch("BTC-USD", HOUR, until=3600 * 5 + 10, limit=3)
 
     assert list(window.timestamps) == [3600 * 3, 3600 * 4, 3600 * 5]
+
+
+def test_a_file_that_is_not_utf8_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "candles.csv"
+    rows = "".join(f"{3600 * i},1,2,0.5,1,1\n" for i in range(1, 3000)).encode()
+    path.write_bytes(HEADER.encode() + rows + b"10800000,1,2,0.5,1,\xe9\n")
+
+    with pytest.raises(DataError) as caught:
+        load_csv(path, HOUR)
+
+    assert caught.value.code == "csv-not-utf8"
+    assert "candles.csv:3001: not UTF-8 (byte 0xe9)" in caught.value.message
+
+
+def test_a_missing_file_is_refused_when_the_source_is_made(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as caught:
+        CsvSource(tmp_path / "missing.csv")
+
+    assert caught.value.code == "csv-not-found"
