@@ -8,62 +8,17 @@ file and the line: a strategy must never trade on silently repaired data.
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.domain.candles import CandleSeries
-from bot.domain.timeframes import Timeframe, iso, parse_iso
+from bot.domain.timeframes import Timeframe
 from bot.errors import DataError, UsageError
+from bot.features.market_data.sources.csv_rows import HEADER, bad_row, check_row_order, parse_row
+from bot.features.market_data.sources.csv_tail import read_tail
 from bot.features.market_data.windows import last_window
 
 __all__ = ["HEADER", "CsvSource", "load_csv"]
-
-HEADER = ("timestamp", "open", "high", "low", "close", "volume")
-_MS_THRESHOLD = 100_000_000_000
-
-
-def _timestamp(text: str) -> int | None:
-    try:
-        value = int(text)
-    except ValueError:
-        return parse_iso(text)
-    return value // 1000 if value >= _MS_THRESHOLD else value
-
-
-def _bad(path: Path, line: int, what: str, code: str = "malformed-csv") -> DataError:
-    return DataError(
-        f"{path}:{line}: {what}.",
-        code=code,
-        hint=f"Fix the row; the columns are {','.join(HEADER)} with one row per candle.",
-    )
-
-
-def _parse_row(path: Path, line: int, row: list[str]) -> tuple[int, list[float]]:
-    if len(row) != len(HEADER):
-        raise _bad(path, line, f"expected {len(HEADER)} columns, found {len(row)}")
-    ts = _timestamp(row[0].strip())
-    if ts is None:
-        raise _bad(path, line, f"timestamp {row[0]!r} is neither epoch seconds nor ISO 8601")
-    try:
-        values = [float(cell) for cell in row[1:]]
-    except ValueError:
-        raise _bad(path, line, "a price or the volume is not a number") from None
-    o, h, low, c, v = values
-    if not all(math.isfinite(x) for x in values) or min(o, h, low, c) <= 0 or v < 0:
-        raise _bad(path, line, "prices must be positive finite numbers and volume not negative")
-    if h < max(o, c, low) or low > min(o, c):
-        raise _bad(path, line, "high must be the highest and low the lowest price of the candle")
-    return ts, values
-
-
-def _check_order(path: Path, line: int, previous: int | None, ts: int, step: int) -> None:
-    if previous is None:
-        return
-    if ts <= previous:
-        raise _bad(path, line, f"{iso(ts)} is not after the previous row", "csv-out-of-order")
-    if ts - previous != step:
-        raise _bad(path, line, f"gap: {iso(previous)} is followed by {iso(ts)}", "csv-gap")
 
 
 def _open(path: Path) -> TextIO:
@@ -85,8 +40,8 @@ def _not_utf8(path: Path) -> DataError:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, byte = data.count(b"\n", 0, exc.start) + 1, data[exc.start]
-        return _bad(path, line, f"not UTF-8 (byte {byte:#04x})", "csv-not-utf8")
-    return _bad(path, 1, "not UTF-8", "csv-not-utf8")
+        return bad_row(path, line, f"not UTF-8 (byte {byte:#04x})", "csv-not-utf8")
+    return bad_row(path, 1, "not UTF-8", "csv-not-utf8")
 
 
 def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
@@ -100,9 +55,9 @@ def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
         except UnicodeDecodeError:
             raise _not_utf8(path) from None
         except csv.Error as exc:
-            raise _bad(path, reader.line_num, str(exc)) from None
+            raise bad_row(path, reader.line_num, str(exc)) from None
     if not stamps:
-        raise _bad(path, 2, "the file has no candles", "empty-csv")
+        raise bad_row(path, 2, "the file has no candles", "empty-csv")
     return CandleSeries(stamps, *columns)
 
 
@@ -115,12 +70,14 @@ def _read_rows(
 ) -> None:
     header = next(reader, None)
     if header is None or tuple(h.strip().lower() for h in header) != HEADER:
-        raise _bad(path, 1, f"the header must be {','.join(HEADER)}")
+        raise bad_row(path, 1, f"the header must be {','.join(HEADER)}")
     for row in reader:
         if not row:
             continue
-        ts, values = _parse_row(path, reader.line_num, row)
-        _check_order(path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds)
+        ts, values = parse_row(path, reader.line_num, row)
+        check_row_order(
+            path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds
+        )
         stamps.append(ts)
         for column, value in zip(columns, values, strict=True):
             column.append(value)
@@ -146,4 +103,10 @@ class CsvSource:
         return self._cache[timeframe.seconds]
 
     def fetch(self, symbol: str, timeframe: Timeframe, *, until: int, limit: int) -> CandleSeries:
+        """The window a cycle needs: from the file's tail when it is regular (read afresh each
+        time, so a daemon sees rows appended since), else from every row, checked."""
+        if timeframe.seconds not in self._cache:
+            tail = read_tail(self.path, timeframe, until=until, limit=limit)
+            if tail is not None:
+                return tail
         return last_window(self.series(timeframe), until=until, limit=limit)
