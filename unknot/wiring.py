@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import gc
 import os
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 from analyzer.adapters.cache import AnalysisCache, CutCache
 from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
-from analyzer.config import load_target
+from analyzer.config import find_pyproject, load_target
+from analyzer.errors import PackageNotFound
 from analyzer.model import Analysis
 from reports.formats import FORMATS, renderer
 from unknot.errors import CliError
 
-__all__ = ["check_format", "collector_paused", "run_analysis", "write_report"]
+__all__ = [
+    "check_config_warnings",
+    "check_format",
+    "collector_paused",
+    "configured_targets",
+    "run_analysis",
+    "write_report",
+]
 
 # CI logs are wider than rich's default of 80 columns when output is not a terminal.
 _LOG_WIDTH = 120
@@ -43,16 +53,37 @@ def run_analysis(
         gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
         target = dataclasses.replace(target, gates=gates)
     cuts = CutCache(target.cache_dir, package=target.package)
-    analysis = analyse(
-        target,
-        source=GrimpSource(target.root, cache_dir=target.cache_dir),
-        cuts=cuts,
-        results=AnalysisCache(target.cache_dir, target=target.name),
-    )
+    try:
+        analysis = analyse(
+            target,
+            source=GrimpSource(target.root, cache_dir=target.cache_dir),
+            cuts=cuts,
+            results=AnalysisCache(target.cache_dir, target=target.name),
+        )
+    except PackageNotFound as error:
+        near = difflib.get_close_matches(name, configured_targets(cwd), n=1)
+        if not near or "." in name:
+            raise
+        hint = f"Did you mean the target '{near[0]}'?"
+        raise PackageNotFound(error.message, hint=hint) from error
     cuts.save()
     if absolute_root:
         return analysis
     return dataclasses.replace(analysis, root=_shown(Path(analysis.root), cwd))
+
+
+def configured_targets(cwd: Path) -> list[str]:
+    """The names of the `[tool.unknot.targets.NAME]` of the pyproject.toml at or above `cwd`
+    (none when there is none, or it cannot be read: the analysis says why, if it matters)."""
+    pyproject = find_pyproject(cwd)
+    if pyproject is None:
+        return []
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    targets = data.get("tool", {}).get("unknot", {}).get("targets", {})
+    return sorted(targets) if isinstance(targets, dict) else []
 
 
 @contextlib.contextmanager
@@ -87,6 +118,19 @@ def check_format(output_format: str) -> None:
             code="unknown-format",
             message=f"Unknown format '{output_format}'.",
             hint=f"Choose one of: {known}.",
+        )
+
+
+def check_config_warnings(analysis: Analysis, *, strict: bool) -> None:
+    """With `strict`, a configuration warning (a misspelt key) is an error before any output."""
+    if strict and analysis.warnings:
+        more = len(analysis.warnings) - 1
+        raise CliError(
+            code="config-warning",
+            message=analysis.warnings[0][:1].upper()
+            + analysis.warnings[0][1:]
+            + (f" ({more} more)" if more else ""),
+            hint="Fix pyproject.toml, or run without --strict-config.",
         )
 
 

@@ -8,6 +8,7 @@ Each row is a mistake a user makes; the real CLI runs in a subprocess on a copy 
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,15 @@ def _latin1_with_rules(project: Path) -> None:
             '\n[[tool.unknot.targets.shop.rules.forbidden]]\nname = "no ring"\n'
             'source = ["shop.orders"]\nforbidden = ["shop.ring"]\n'
         )
+
+
+def _git_then_a_new_package(project: Path) -> None:
+    git = ["git", "-c", "user.name=unknot", "-c", "user.email=unknot@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "shop"], cwd=project, check=True)
+    (project / "src" / "newpkg").mkdir()
+    (project / "src" / "newpkg" / "__init__.py").write_text("x = 1\n")
 
 
 def _a_directory_named_like_the_output(project: Path) -> None:
@@ -79,6 +89,13 @@ MISTAKES = [
         "output-is-directory",
     ),
     Mistake("diff of missing files", ("diff", "a.json", "b.json"), "bad-analysis-file"),
+    Mistake("rules of a misspelt target", ("rules", "shp"), "target-not-found"),
+    Mistake(
+        "diff against a revision without the package",
+        ("diff", "newpkg", "--against", "HEAD"),
+        "not-at-revision",
+        _git_then_a_new_package,
+    ),
     Mistake("collapse below 1", ("graph", "shop", "--collapse", "0"), "bad-collapse"),
 ]
 
@@ -88,7 +105,7 @@ def _fingerprint(project: Path) -> dict[str, str]:
     found = {}
     for path in sorted(project.rglob("*")):
         relative = path.relative_to(project).as_posix()
-        if relative.startswith(".unknot_cache"):
+        if relative.startswith((".unknot_cache", ".git")):
             continue
         content = path.read_bytes() if path.is_file() else b"<dir>"
         found[relative] = hashlib.sha256(content).hexdigest()
@@ -113,3 +130,14 @@ def test_a_mistake_is_one_error_line_with_a_hint_and_changes_nothing(
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     assert _fingerprint(project) == before
+
+
+def test_a_misspelt_target_is_suggested_by_name(tmp_path: Path) -> None:
+    project = copy_asset("tangled", tmp_path)
+    (project / "src" / "other").mkdir()
+    (project / "src" / "other" / "__init__.py").write_text("")
+
+    result = run_unknot("analyze", "shp", "--root", "src/other", cwd=project)
+
+    assert result.returncode == 2
+    assert "hint: Did you mean the target 'shop'?" in result.stderr

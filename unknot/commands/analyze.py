@@ -44,12 +44,16 @@ def analyze(
         bool, typer.Option("--update-baseline", help="Write the baseline from this analysis.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    strict_config: Annotated[
+        bool,
+        typer.Option("--strict-config", help="Exit 2 on a configuration warning (unknown key)."),
+    ] = False,
 ) -> int:
     """Measure TARGET's import graph: cycles and imports to cut, sizes, extraction candidates,
     shims; exit 0 when every gate passes, 1 when one fails, 2 on bad input."""
     from unknot.baseline_cli import apply_baseline, write_with_baseline
     from unknot.progress import progress
-    from unknot.wiring import check_format, collector_paused, run_analysis
+    from unknot.wiring import check_config_warnings, check_format, collector_paused, run_analysis
 
     check_format(output_format)
     with collector_paused():
@@ -61,6 +65,7 @@ def analyze(
                 no_cache=no_cache,
                 max_module_lines=max_module_lines,
             )
+        check_config_warnings(analysis, strict=strict_config)
         analysis, figures = apply_baseline(
             analysis, path=baseline, update=update_baseline, cwd=Path.cwd()
         )

@@ -23,7 +23,15 @@ def rules(
     from analyzer.rules import RulesError, check, parse_rules
     from analyzer.rules_source import build_rules_graph
     from reports.rules_report import render_rules
+    from unknot.wiring import configured_targets
 
+    known = configured_targets(Path.cwd())
+    if target not in known:
+        raise RulesError(
+            f"No target '{target}' in [tool.unknot.targets].",
+            hint=_did_you_mean(target, known),
+            code="target-not-found",
+        )
     config = load_target(target, cwd=Path.cwd(), root=root)
     raw = config.raw.get("rules")
     if not isinstance(raw, dict):
@@ -37,6 +45,17 @@ def rules(
     report = check(graph, spec, files=files)
     typer.echo(render_rules(report, target=target), nl=False)
     return ExitCode.OK if report.passed else ExitCode.GATE_FAILED
+
+
+def _did_you_mean(name: str, known: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(name, known, n=1)
+    if near:
+        return f"Did you mean '{near[0]}'?"
+    if known:
+        return f"Configured targets: {', '.join(known)}."
+    return "Add [tool.unknot.targets.NAME] with its rules to pyproject.toml."
 
 
 def register(app: typer.Typer) -> None:
