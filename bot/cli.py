@@ -96,7 +96,7 @@ def _print_cycle(result: CycleResult) -> None:
 )
 def dry_run(
     *,
-    strategy: Strategy,
+    strategy: Strategy = "fib",
     symbol: Symbol = "BTC-USD",
     timeframe: TimeframeOpt = "1h",
     data: Data = "sample",
@@ -139,7 +139,7 @@ def dry_run(
 @app.command(help="Replay history through the dry-run's orchestrator and fill model.")
 def backtest(
     *,
-    strategy: Strategy,
+    strategy: Strategy = "fib",
     symbol: Symbol = "BTC-USD",
     timeframe: TimeframeOpt = "1h",
     data: Data = "sample",

@@ -49,7 +49,8 @@ TRADING_RULES = (
 )
 
 Strategy = Annotated[
-    str, typer.Option("--strategy", "-s", help="fib (golden zone) or sma (crossover).")
+    str,
+    typer.Option("--strategy", "-s", help="fib (golden zone) or sma (crossover)."),
 ]
 Symbol = Annotated[str, typer.Option(help="Pair as BASE-QUOTE.")]
 TimeframeOpt = Annotated[

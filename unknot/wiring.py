@@ -67,9 +67,21 @@ def run_analysis(
         hint = f"Did you mean the target '{near[0]}'?"
         raise PackageNotFound(error.message, hint=hint) from error
     cuts.save()
+    _ignore_in_git(target.cache_dir)
     if absolute_root:
         return analysis
     return dataclasses.replace(analysis, root=_shown(Path(analysis.root), cwd))
+
+
+def _ignore_in_git(cache_dir: Path | None) -> None:
+    """A `.gitignore` inside the scan cache, as pytest and mypy write in theirs, so that a
+    fresh clone does not show it as untracked."""
+    if cache_dir is None or not cache_dir.is_dir():
+        return
+    marker = cache_dir / ".gitignore"
+    if not marker.exists():
+        with contextlib.suppress(OSError):  # a read-only checkout still gets its analysis
+            marker.write_text("# Created by unknot: the scan cache.\n*\n", encoding="utf-8")
 
 
 def configured_targets(cwd: Path) -> list[str]:

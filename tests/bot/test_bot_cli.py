@@ -208,3 +208,10 @@ def test_bad_candles_exit_1_in_dry_run_and_in_backtest_alike(tmp_path: Path) -> 
         assert "error[csv-not-utf8]" in result.stderr
         assert f"{bad}:2: not UTF-8" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_dry_run_alone_runs_the_fibonacci_strategy(tmp_path: Path) -> None:
+    result = run_bot("dry-run", "--db", str(tmp_path / "bot.sqlite"), "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert as_json(result.stdout)["strategy"] == "fib"

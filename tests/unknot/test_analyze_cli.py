@@ -153,3 +153,10 @@ def test_targets_analysed_in_turn_keep_each_others_cuts(asset) -> None:  # type:
     run_unknot("analyze", "shop.ring", cwd=project)
     cached = sorted(p.name.split("-")[0] for p in (project / ".unknot_cache").glob("*.json"))
     assert cached == ["cuts.shop", "cuts.shop.ring", "shop"]
+
+
+def test_the_cache_tells_git_to_ignore_it(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    run_unknot("analyze", "shop", cwd=project)
+
+    assert (project / ".unknot_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
