@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -31,6 +32,7 @@ from bot.cli_options import (
     Params,
     PositionSize,
     Slippage,
+    StartingCash,
     Strategy,
     Symbol,
     TimeframeOpt,
@@ -127,7 +129,10 @@ def dry_run(
     if not daemon:
         result = session.lifecycle.run_once()
         _print_cycle(result)
-        return result.error.exit_code if result.error is not None else 0
+        if result.error is None:
+            return 0
+        use_cases.forget_new_database(session)
+        return result.error.exit_code
     ran = use_cases.run_daemon(
         session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle
     )
@@ -151,6 +156,7 @@ def backtest(
         str | None, typer.Option(help="End of the history, ISO 8601 (default: now).")
     ] = None,
     json_: Json = False,
+    starting_cash: StartingCash = "10000",
     fee_rate: FeeRate = "0.001",
     slippage_bps: Slippage = "5",
     lot_size: LotSize = "0.0001",
@@ -162,6 +168,7 @@ def backtest(
              "min_order_value": min_order_value, "position_size": position_size}  # fmt: skip
     options = build_options(strategy=strategy, symbol=symbol, timeframe=timeframe, data=data,
                             account="backtest", params=param, rules=rules)  # fmt: skip
+    options = replace(options, starting_cash=size(starting_cash, "starting-cash"))
     stop = parse_moment(end, option="--end") or int(time.time())
     outcome = use_cases.backtest(options, candles=candles, end=stop)
     if json_:
@@ -175,9 +182,7 @@ def backtest(
 def reset(
     db: Db = "bot.sqlite",
     account: Account = "default",
-    starting_cash: Annotated[
-        str, typer.Option(help="Cash of the new account, quote units.")
-    ] = "10000",
+    starting_cash: StartingCash = "10000",
     json_: Json = False,
 ) -> int:
     _state["json"] = json_

@@ -27,6 +27,7 @@ __all__ = [
     "Params",
     "PositionSize",
     "Slippage",
+    "StartingCash",
     "Strategy",
     "Symbol",
     "TimeframeOpt",
@@ -75,6 +76,7 @@ Slippage = Annotated[str, typer.Option("--slippage-bps", help="Slippage against 
 LotSize = Annotated[str, typer.Option(help="Amounts are rounded down to this lot size.")]
 MinOrderValue = Annotated[str, typer.Option(help="Smallest order value, quote units.")]
 PositionSize = Annotated[str, typer.Option(help="Fraction of equity an entry invests.")]
+StartingCash = Annotated[str, typer.Option(help="Cash of the (new) account, quote units.")]
 
 
 #: Each size option's range: (low, high, low excluded).

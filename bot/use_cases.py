@@ -19,7 +19,15 @@ from bot.orchestration.paper_bot import PaperBot
 from bot.persistence.queries import AccountStatus, account_status
 from bot.persistence.sqlite_store import SqliteStore, translate
 
-__all__ = ["Session", "backtest", "open_session", "reset", "run_daemon", "status"]
+__all__ = [
+    "Session",
+    "backtest",
+    "forget_new_database",
+    "open_session",
+    "reset",
+    "run_daemon",
+    "status",
+]
 
 
 @dataclass(frozen=True)
@@ -27,17 +35,31 @@ class Session:
     bot: PaperBot
     lifecycle: LifecycleService
     store: SqliteStore
+    #: Whether opening the session created the database file.
+    created: bool = False
+
+
+def forget_new_database(session: Session) -> None:
+    """Remove the database file the session created, after a first cycle that failed: it
+    holds only the schema (a failed cycle commits nothing), and an empty file left behind
+    would pass for an account."""
+    if not session.created:
+        return
+    session.store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{session.store.path}{suffix}").unlink(missing_ok=True)
 
 
 def open_session(options: RunOptions, *, db: str, now: int | None) -> Session:
     """A bot wired to the SQLite store at `db`; bad options fail before the database opens."""
     config = make_config(options)
     source = make_source(options.data, config.symbol)
+    created = not Path(db).exists()
     store = SqliteStore(Path(db))
     bot, lifecycle = builder(
         config, options, source=source, store=store, clock=make_clock(now)
     ).build()
-    return Session(bot, lifecycle, store)
+    return Session(bot, lifecycle, store, created=created)
 
 
 def run_daemon(

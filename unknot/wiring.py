@@ -26,6 +26,7 @@ __all__ = [
     "check_format",
     "collector_paused",
     "configured_targets",
+    "default_root",
     "run_analysis",
     "write_report",
 ]
@@ -48,6 +49,7 @@ def run_analysis(
     The analysis names its root relative to `cwd` (so reports match on every checkout) unless
     `absolute_root` is set, for callers that read the files again later.
     """
+    root = root if root is not None else default_root(name, cwd)
     target = load_target(name, cwd=cwd, root=root, no_cache=no_cache)
     if max_module_lines is not None:
         gates = dataclasses.replace(target.gates, max_module_lines=max_module_lines)
@@ -84,18 +86,41 @@ def _ignore_in_git(cache_dir: Path | None) -> None:
             marker.write_text("# Created by unknot: the scan cache.\n*\n", encoding="utf-8")
 
 
-def configured_targets(cwd: Path) -> list[str]:
-    """The names of the `[tool.unknot.targets.NAME]` of the pyproject.toml at or above `cwd`
-    (none when there is none, or it cannot be read: the analysis says why, if it matters)."""
+def _tool_table(cwd: Path) -> tuple[Path, dict[str, object]] | None:
+    """The pyproject.toml at or above `cwd` and its `[tool.unknot]` (None when there is none,
+    or it cannot be read: loading the target says why, if it matters)."""
     pyproject = find_pyproject(cwd)
     if pyproject is None:
-        return []
+        return None
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []
-    targets = data.get("tool", {}).get("unknot", {}).get("targets", {})
+        return None
+    tool = data.get("tool", {}).get("unknot", {})
+    return pyproject, tool if isinstance(tool, dict) else {}
+
+
+def configured_targets(cwd: Path) -> list[str]:
+    """The names of the `[tool.unknot.targets.NAME]` of the pyproject.toml at or above `cwd`."""
+    found = _tool_table(cwd)
+    targets = found[1].get("targets", {}) if found else {}
     return sorted(targets) if isinstance(targets, dict) else []
+
+
+def default_root(name: str, cwd: Path) -> Path | None:
+    """The source root when neither --root nor the configuration names one: `src/` beside the
+    pyproject.toml found at or above `cwd` when there is one, else that directory; None to
+    leave it to the configuration (a configured root, or no pyproject.toml at all)."""
+    found = _tool_table(cwd)
+    if found is None:
+        return None
+    pyproject, tool = found
+    targets = tool.get("targets", {})
+    target = targets.get(name, {}) if isinstance(targets, dict) else {}
+    if "root" in tool or (isinstance(target, dict) and "root" in target):
+        return None
+    base = pyproject.parent
+    return base / "src" if (base / "src").is_dir() else base
 
 
 @contextlib.contextmanager

@@ -208,6 +208,15 @@ def test_bad_candles_exit_1_in_dry_run_and_in_backtest_alike(tmp_path: Path) -> 
         assert "error[csv-not-utf8]" in result.stderr
         assert f"{bad}:2: not UTF-8" in result.stderr
         assert "Traceback" not in result.stderr
+    assert not (tmp_path / "b.sqlite").exists()  # a failed first cycle leaves no empty database
+
+
+def test_backtest_starts_with_the_cash_it_is_given() -> None:
+    args = ["backtest", "-s", "sma", "--candles", "1500", "--end", "2026-06-01", "--json"]
+    result = run_bot(*args, "--starting-cash", "500")
+
+    assert result.returncode == 0, result.stderr
+    assert as_json(result.stdout)["starting_cash"] == 500
 
 
 def test_dry_run_alone_runs_the_fibonacci_strategy(tmp_path: Path) -> None:

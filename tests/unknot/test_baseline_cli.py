@@ -91,3 +91,10 @@ def test_a_corrupt_baseline_is_replaced_by_the_command_its_error_suggests(shop: 
     assert replaced.returncode == 0, replaced.stderr
     assert "baseline: replacing" in replaced.stderr
     assert json.loads(path.read_text(encoding="utf-8"))["target"] == "shop"
+
+
+def test_markdown_says_when_a_gate_passes_on_recorded_debt(shop: Path) -> None:
+    result = run_unknot("analyze", "shop", "-f", "markdown", cwd=shop)
+
+    assert result.returncode == 0, result.stderr
+    assert "(now 2, recorded in the baseline) ✅" in result.stdout

@@ -20,7 +20,9 @@ def analyze(
     root: Annotated[
         Path | None,
         typer.Option(
-            "--root", help="Source root holding the package (default: config, else src/, else .)."
+            "--root",
+            help="Source root holding the package (default: config, else src/ beside "
+            "pyproject.toml, else its folder).",
         ),
     ] = None,
     output_format: Annotated[

@@ -23,7 +23,7 @@ def rules(
     from analyzer.rules import RulesError, check, parse_rules
     from analyzer.rules_source import build_rules_graph
     from reports.rules_report import render_rules
-    from unknot.wiring import configured_targets
+    from unknot.wiring import configured_targets, default_root
 
     known = configured_targets(Path.cwd())
     if target not in known:
@@ -32,6 +32,7 @@ def rules(
             hint=_did_you_mean(target, known),
             code="target-not-found",
         )
+    root = root if root is not None else default_root(target, Path.cwd())
     config = load_target(target, cwd=Path.cwd(), root=root)
     raw = config.raw.get("rules")
     if not isinstance(raw, dict):
