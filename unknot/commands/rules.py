@@ -17,14 +17,24 @@ def rules(
     root: Annotated[
         Path | None, typer.Option("--root", help="Source root of the packages.")
     ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, github or sarif.")
+    ] = "text",
 ) -> int:
     """Check TARGET's [tool.unknot.targets.TARGET.rules]; exit 1 when one is broken."""
     from analyzer.config import load_target
     from analyzer.rules import RulesError, check, parse_rules
     from analyzer.rules_source import build_rules_graph
-    from reports.rules_report import render_rules
+    from reports.rules_report import RULES_FORMATS
     from unknot.wiring import configured_targets, default_root
 
+    render = RULES_FORMATS.get(output_format)
+    if render is None:
+        raise RulesError(
+            f"Unknown format '{output_format}'.",
+            hint=f"Choose one of: {', '.join(RULES_FORMATS)}.",
+            code="unknown-format",
+        )
     known = configured_targets(Path.cwd())
     if target not in known:
         raise RulesError(
@@ -44,7 +54,7 @@ def rules(
     spec = parse_rules(raw, target=target, package=config.package)
     graph, files = build_rules_graph(config.root, spec.packages, cwd=Path.cwd())
     report = check(graph, spec, files=files)
-    typer.echo(render_rules(report, target=target), nl=False)
+    typer.echo(render(report, target=target), nl=False)
     return ExitCode.OK if report.passed else ExitCode.GATE_FAILED
 
 
