@@ -51,7 +51,9 @@ from bot.views import (
     render_backtest,
     render_cycle,
     render_status,
+    render_trades,
     status_to_dict,
+    trades_to_dict,
 )
 
 __all__ = ["app", "main"]
@@ -213,6 +215,22 @@ def status(
         print(dumps(status_to_dict(found)))
     else:
         render_status(found, _out)
+    return 0
+
+
+@app.command(help="List the account's last fills (entries and exits), oldest first.")
+def trades(
+    db: Db = "bot.sqlite",
+    account: Account = "default",
+    last: Annotated[int, typer.Option(min=1, max=10_000, help="How many fills to list.")] = 20,
+    json_: Json = False,
+) -> int:
+    _state["json"] = json_
+    fills = use_cases.trades(db=db, account=account, last=last)
+    if json_:
+        print(dumps(trades_to_dict(account, fills)))
+    else:
+        render_trades(account, fills, _out)
     return 0
 
 

@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import FrameType
+from typing import TypeVar
 
 from bot.backtest_runner import BacktestOutcome, run_backtest
 from bot.composition import RunOptions, builder, make_clock, make_config, make_source
-from bot.domain.trading import CycleResult
+from bot.domain.trading import CycleResult, Fill
 from bot.errors import UsageError
 from bot.orchestration.lifecycle import LifecycleService
 from bot.orchestration.paper_bot import PaperBot
-from bot.persistence.queries import AccountStatus, account_status
+from bot.persistence.queries import AccountStatus, account_fills, account_status
 from bot.persistence.sqlite_store import SqliteStore, translate
+
+T = TypeVar("T")
 
 __all__ = [
     "Session",
@@ -27,6 +30,7 @@ __all__ = [
     "reset",
     "run_daemon",
     "status",
+    "trades",
 ]
 
 
@@ -95,13 +99,14 @@ def reset(*, db: str, account: str, starting_cash: Decimal) -> Decimal:
     return starting_cash
 
 
-def status(*, db: str, account: str, last: int) -> AccountStatus:
+def _read(db: str, account: str, question: Callable[[sqlite3.Connection], T | None]) -> T:
+    """The answer of a read-only `question` about `account` in the database at `db`."""
     if not Path(db).exists():
         raise UsageError(
             f"No database at {db}.", code="no-database", hint="Run dry-run or reset first."
         )
     try:
-        found = account_status(SqliteStore(Path(db)).connection, account, last=last)
+        found = question(SqliteStore(Path(db)).connection)
     except sqlite3.Error as exc:
         raise translate(exc, Path(db)) from None
     if found is None:
@@ -111,3 +116,11 @@ def status(*, db: str, account: str, last: int) -> AccountStatus:
             hint="Run `unknot-bot reset --account NAME` or a dry-run first.",
         )
     return found
+
+
+def status(*, db: str, account: str, last: int) -> AccountStatus:
+    return _read(db, account, lambda conn: account_status(conn, account, last=last))
+
+
+def trades(*, db: str, account: str, last: int) -> tuple[Fill, ...]:
+    return _read(db, account, lambda conn: account_fills(conn, account, last=last))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from bot.backtest_runner import BacktestOutcome
 from bot.domain.result_json import SCHEMA_VERSION, result_to_dict
 from bot.domain.timeframes import iso
-from bot.domain.trading import CycleResult
+from bot.domain.trading import CycleResult, Fill
 from bot.errors import BotError
 from bot.persistence.queries import AccountStatus
 
@@ -24,7 +25,9 @@ __all__ = [
     "render_backtest",
     "render_cycle",
     "render_status",
+    "render_trades",
     "status_to_dict",
+    "trades_to_dict",
 ]
 
 _STYLE = {"executed": "bold green", "hold": "cyan", "no_new_candle": "dim", "rejected": "yellow"}
@@ -210,3 +213,39 @@ def render_status(status: AccountStatus, console: Console) -> None:
         )
     for c in doc["last_cycles"]:
         console.print(f"  cycle {c['candle']} {c['symbol']} {c['strategy']}: {c['status']}")
+
+
+def trades_to_dict(account: str, fills: Sequence[Fill]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "account": account,
+        "fills": [
+            {
+                "time": iso(f.candle_ts),
+                "symbol": f.symbol,
+                "side": f.side,
+                "reason": f.reason,
+                "amount": f.amount,
+                "fill_price": f.fill_price,
+                "fee": f.fee,
+                "realised_pnl": f.realised_pnl,
+            }
+            for f in fills
+        ],
+    }
+
+
+def render_trades(account: str, fills: Sequence[Fill], console: Console) -> None:
+    doc = json.loads(dumps(trades_to_dict(account, fills)))
+    if not doc["fills"]:
+        console.print(f"No fills in paper account {escape(account)!r} yet.")
+        return
+    table = Table(box=None)
+    for header in ("time", "symbol", "side", "reason", "amount", "price", "fee", "pnl"):
+        table.add_column(header, no_wrap=True)
+    for f in doc["fills"]:
+        table.add_row(
+            _short(f["time"]), f["symbol"], f["side"], f["reason"], f"{f['amount']:g}",
+            f"{f['fill_price']:g}", f"{f['fee']:,.2f}", f"{f['realised_pnl']:,.2f}",
+        )  # fmt: skip
+    console.print(table)

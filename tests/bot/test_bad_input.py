@@ -77,6 +77,9 @@ MISTAKES = [
     Mistake("status without a database", ("status",), "no-database"),
     Mistake("status of no cycles", ("status", "--last", "0"), "bad-usage"),
     Mistake("status of a damaged database", ("status",), "database-error", _damaged_database),
+    Mistake("trades without a database", ("trades",), "no-database"),
+    Mistake("trades of no fills", ("trades", "--last", "0"), "bad-usage"),
+    Mistake("trades of a damaged database", ("trades",), "database-error", _damaged_database),
     Mistake("dry-run on a damaged database", _dry(), "database-error", _damaged_database),
 ]
 

@@ -224,3 +224,17 @@ def test_dry_run_alone_runs_the_fibonacci_strategy(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert as_json(result.stdout)["strategy"] == "fib"
+
+
+def test_trades_lists_the_fills_oldest_first(csv_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "bot.sqlite"
+    run_bot(*_dry_run(csv_path, db))
+    listed = run_bot("trades", "--db", str(db), "--json")
+    shown = run_bot("trades", "--db", str(db))
+
+    assert listed.returncode == 0, listed.stderr
+    (fill,) = as_json(listed.stdout)["fills"]
+    assert (fill["side"], fill["reason"], fill["symbol"]) == ("buy", "entry", "BTC-USD")
+    assert fill["amount"] > 0
+    assert "entry" in shown.stdout
+    assert "buy" in shown.stdout
