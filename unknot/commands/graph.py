@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
@@ -46,4 +47,4 @@ def graph(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("graph")(graph)
+    app.command("graph", cls=PlainUsage)(graph)

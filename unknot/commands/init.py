@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
@@ -117,5 +118,5 @@ def targets() -> int:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("init")(init)
-    app.command("targets")(targets)
+    app.command("init", cls=PlainUsage)(init)
+    app.command("targets", cls=PlainUsage)(targets)

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
@@ -70,4 +71,4 @@ def _did_you_mean(name: str, known: list[str]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rules")(rules)
+    app.command("rules", cls=PlainUsage)(rules)

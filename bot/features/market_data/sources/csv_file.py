@@ -35,13 +35,16 @@ def _open(path: Path) -> TextIO:
 def _not_utf8(path: Path) -> DataError:
     """The error naming the line of the file's first byte that is not UTF-8 (the text reader
     decodes ahead of the rows, so its own line count is no guide)."""
-    data = path.read_bytes()
+    data, line, what = path.read_bytes(), 1, "not UTF-8"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, byte = data.count(b"\n", 0, exc.start) + 1, data[exc.start]
-        return bad_row(path, line, f"not UTF-8 (byte {byte:#04x})", "csv-not-utf8")
-    return bad_row(path, 1, "not UTF-8", "csv-not-utf8")
+        line, what = data.count(b"\n", 0, exc.start) + 1, f"not UTF-8 (byte {data[exc.start]:#04x})"
+    return DataError(
+        f"{path}:{line}: {what}.",
+        code="csv-not-utf8",
+        hint="Save the file as UTF-8 (an export in Latin-1 or Windows-1252 is not).",
+    )
 
 
 def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
