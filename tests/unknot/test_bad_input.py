@@ -90,6 +90,8 @@ MISTAKES = [
     ),
     Mistake("diff of missing files", ("diff", "a.json", "b.json"), "bad-analysis-file"),
     Mistake("rules of a misspelt target", ("rules", "shp"), "target-not-found"),
+    Mistake("rules in an unknown format", ("rules", "shop", "-f", "yaml"), "unknown-format"),
+    Mistake("init of a configured project", ("init",), "already-configured"),
     Mistake(
         "diff against a revision without the package",
         ("diff", "newpkg", "--against", "HEAD"),

@@ -42,6 +42,12 @@ def _choose(package: str | None, cwd: Path) -> tuple[str, bool]:
 
     in_src = (cwd / "src").is_dir()
     if package is not None:
+        if not all(part.isidentifier() for part in package.split(".")):
+            raise CliError(
+                code="bad-package-name",
+                message=f"'{package}' is not a dotted package name.",
+                hint="Name it as you would import it, e.g. app.core.",
+            )
         return package, in_src
     found = _packages(cwd / "src") if in_src else _packages(cwd)
     if len(found) == 1:
@@ -56,6 +62,24 @@ def _choose(package: str | None, cwd: Path) -> tuple[str, bool]:
     )
 
 
+def _appended(text: str, starter: str, name: str) -> str:
+    """`text` with `starter` after it, checked to be TOML as a whole."""
+    import tomllib
+
+    from unknot.errors import CliError
+
+    updated = text + ("\n" if text and not text.endswith("\n\n") else "") + starter
+    try:
+        tomllib.loads(updated)
+    except tomllib.TOMLDecodeError as error:
+        raise CliError(
+            code="bad-config",
+            message=f"{name} is not valid TOML: {error}.",
+            hint="Fix it first; init only appends to it.",
+        ) from error
+    return updated
+
+
 def init(
     package: Annotated[
         str | None,
@@ -63,8 +87,6 @@ def init(
     ] = None,
 ) -> int:
     """Write a starter [tool.unknot] with one target into ./pyproject.toml."""
-    import tomllib
-
     from unknot.errors import CliError
     from unknot.output import write_text
 
@@ -78,25 +100,7 @@ def init(
             hint="Edit it, or list its targets with `unknot targets`.",
         )
     chosen, in_src = _choose(package, cwd)
-    if not all(part.isidentifier() for part in chosen.split(".")):
-        raise CliError(
-            code="bad-package-name",
-            message=f"'{chosen}' is not a dotted package name.",
-            hint="Name it as you would import it, e.g. app.core.",
-        )
-    updated = (
-        text
-        + ("\n" if text and not text.endswith("\n\n") else "")
-        + _starter(chosen, in_src=in_src)
-    )
-    try:
-        tomllib.loads(updated)
-    except tomllib.TOMLDecodeError as error:
-        raise CliError(
-            code="bad-config",
-            message=f"{pyproject.name} is not valid TOML: {error}.",
-            hint="Fix it first; init only appends to it.",
-        ) from error
+    updated = _appended(text, _starter(chosen, in_src=in_src), pyproject.name)
     write_text(updated, pyproject)
     typer.echo(f"Wrote [tool.unknot.targets.{chosen.rsplit('.', 1)[-1]}] to {pyproject.name}.")
     return ExitCode.OK

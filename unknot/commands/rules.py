@@ -1,5 +1,6 @@
 """`unknot rules TARGET`: check the layer, forbidden and independence rules of a target."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -26,8 +27,30 @@ def rules(
     from analyzer.config import load_target
     from analyzer.rules import RulesError, check, parse_rules
     from analyzer.rules_source import build_rules_graph
+    from unknot.wiring import default_root
+
+    render = _checked(target, output_format)
+    root = root if root is not None else default_root(target, Path.cwd())
+    config = load_target(target, cwd=Path.cwd(), root=root)
+    raw = config.raw.get("rules")
+    if not isinstance(raw, dict):
+        raise RulesError(
+            f"Target {target!r} has no rules.",
+            hint=f"Add [[tool.unknot.targets.{target}.rules.layers]] (or forbidden, independent).",
+            code="no-rules",
+        )
+    spec = parse_rules(raw, target=target, package=config.package)
+    graph, files = build_rules_graph(config.root, spec.packages, cwd=Path.cwd())
+    report = check(graph, spec, files=files)
+    typer.echo(render(report, target=target), nl=False)
+    return ExitCode.OK if report.passed else ExitCode.GATE_FAILED
+
+
+def _checked(target: str, output_format: str) -> Callable[..., str]:
+    """The renderer of `output_format`, once the format and the target are known to be good."""
+    from analyzer.rules import RulesError
     from reports.rules_report import RULES_FORMATS
-    from unknot.wiring import configured_targets, default_root
+    from unknot.wiring import configured_targets
 
     render = RULES_FORMATS.get(output_format)
     if render is None:
@@ -43,20 +66,7 @@ def rules(
             hint=_did_you_mean(target, known),
             code="target-not-found",
         )
-    root = root if root is not None else default_root(target, Path.cwd())
-    config = load_target(target, cwd=Path.cwd(), root=root)
-    raw = config.raw.get("rules")
-    if not isinstance(raw, dict):
-        raise RulesError(
-            f"Target {target!r} has no rules.",
-            hint=f"Add [[tool.unknot.targets.{target}.rules.layers]] (or forbidden, independent).",
-            code="no-rules",
-        )
-    spec = parse_rules(raw, target=target, package=config.package)
-    graph, files = build_rules_graph(config.root, spec.packages, cwd=Path.cwd())
-    report = check(graph, spec, files=files)
-    typer.echo(render(report, target=target), nl=False)
-    return ExitCode.OK if report.passed else ExitCode.GATE_FAILED
+    return render
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
