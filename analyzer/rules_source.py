@@ -11,11 +11,11 @@ from pathlib import Path
 import grimp
 from grimp.adaptors.filesystem import FileSystem
 from grimp.adaptors.modulefinder import ModuleFinder
-from grimp.application.ports.modulefinder import FoundPackage
+from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
 from grimp.application.scanning import scan_imports
 from grimp.exceptions import SourceSyntaxError
 
-from analyzer.errors import PackageNotFound, UnparsableModule
+from analyzer.errors import PackageNotFound, UnparsableModule, UnreadableModule
 
 __all__ = ["build_rules_graph"]
 
@@ -41,6 +41,8 @@ def build_rules_graph(
             line=error.lineno,
             hint="Fix the syntax error first.",
         ) from error
+    except UnicodeError as error:  # grimp reads every file as UTF-8
+        raise _not_utf8(root, module_files, cwd) from error
     graph = grimp.ImportGraph()
     files: dict[str, str] = {}
     for module_file in module_files:
@@ -55,6 +57,24 @@ def build_rules_graph(
                 line_contents=direct.line_contents,
             )
     return graph, files
+
+
+def _not_utf8(root: Path, module_files: list[ModuleFile], cwd: Path | None) -> UnreadableModule:
+    """The first file, in name order, that is not UTF-8, as the error that names it."""
+    for module_file in sorted(module_files, key=lambda each: each.module.name):
+        file = _file_of(root, module_file.module.name)
+        data = (root / file).read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            return UnreadableModule(
+                f"{_shown(root, file, cwd)}:{line}: not UTF-8 (byte {data[error.start]:#04x}).",
+                hint="Save the file as UTF-8 (what Python reads by default), or move it out of "
+                "the package.",
+                code="not-utf8",
+            )
+    return UnreadableModule("A file is not UTF-8.", hint="Save every file as UTF-8.")
 
 
 def _file_of(root: Path, name: str) -> str:

@@ -30,6 +30,7 @@ class BacktestOutcome:
     performance: Performance | None
     error: ErrorInfo | None
     fills: tuple[Fill, ...] = ()
+    rejections: int = 0
 
 
 def load_history(options: RunOptions, config: BotConfig, *, candles: int, end: int) -> CandleSeries:
@@ -86,4 +87,5 @@ def run_backtest(options: RunOptions, *, candles: int, end: int) -> BacktestOutc
         performance,
         run.error,
         tuple(run.fills),
+        run.rejections,
     )

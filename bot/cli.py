@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -31,14 +32,17 @@ from bot.cli_options import (
     Params,
     PositionSize,
     Slippage,
+    StartingCash,
     Strategy,
     Symbol,
     TimeframeOpt,
+    account_name,
     build_options,
     parse_moment,
+    size,
 )
 from bot.domain.result_json import result_to_dict
-from bot.domain.trading import CycleResult, CycleStatus
+from bot.domain.trading import CycleResult
 from bot.errors import BotError, UsageError
 from bot.views import (
     backtest_to_dict,
@@ -47,7 +51,9 @@ from bot.views import (
     render_backtest,
     render_cycle,
     render_status,
+    render_trades,
     status_to_dict,
+    trades_to_dict,
 )
 
 __all__ = ["app", "main"]
@@ -62,7 +68,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 _state = {"debug": False, "json": False}
+#: The most candles a backtest replays from the sample or ccxt source (about 1 GB of memory).
+MAX_CANDLES = 1_000_000
 _out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @app.callback()
@@ -76,8 +85,12 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks."
 
 
 def _print_cycle(result: CycleResult) -> None:
+    """The result on stdout; in text, an `error` result goes to stderr as any error does."""
     if _state["json"]:
         print(dumps(result_to_dict(result)), flush=True)
+    elif result.error is not None:
+        error = result.error
+        _show_error(_err, BotError(error.message, hint=error.hint, code=error.type))
     else:
         render_cycle(result, _out)
 
@@ -87,7 +100,7 @@ def _print_cycle(result: CycleResult) -> None:
 )
 def dry_run(
     *,
-    strategy: Strategy,
+    strategy: Strategy = "fib",
     symbol: Symbol = "BTC-USD",
     timeframe: TimeframeOpt = "1h",
     data: Data = "sample",
@@ -97,8 +110,12 @@ def dry_run(
     now: Now = None,
     json_: Json = False,
     daemon: Annotated[bool, typer.Option("--daemon", help="Repeat cycles until Ctrl-C.")] = False,
-    interval: Annotated[float, typer.Option(help="Seconds between daemon cycles.")] = 60.0,
-    max_cycles: Annotated[int | None, typer.Option(help="Stop the daemon after N cycles.")] = None,
+    interval: Annotated[
+        float, typer.Option(min=0.01, help="Seconds between daemon cycles.")
+    ] = 60.0,
+    max_cycles: Annotated[
+        int | None, typer.Option(min=1, help="Stop the daemon after N cycles.")
+    ] = None,
     fee_rate: FeeRate = "0.001",
     slippage_bps: Slippage = "5",
     lot_size: LotSize = "0.0001",
@@ -114,7 +131,10 @@ def dry_run(
     if not daemon:
         result = session.lifecycle.run_once()
         _print_cycle(result)
-        return 1 if result.status is CycleStatus.ERROR else 0
+        if result.error is None:
+            return 0
+        use_cases.forget_new_database(session)
+        return result.error.exit_code
     ran = use_cases.run_daemon(
         session, interval=interval, max_cycles=max_cycles, on_result=_print_cycle
     )
@@ -126,16 +146,19 @@ def dry_run(
 @app.command(help="Replay history through the dry-run's orchestrator and fill model.")
 def backtest(
     *,
-    strategy: Strategy,
+    strategy: Strategy = "fib",
     symbol: Symbol = "BTC-USD",
     timeframe: TimeframeOpt = "1h",
     data: Data = "sample",
     param: Params = None,
-    candles: Annotated[int, typer.Option(help="Candles to replay (sample and ccxt).")] = 2000,
+    candles: Annotated[
+        int, typer.Option(min=1, max=MAX_CANDLES, help="Candles to replay (sample and ccxt).")
+    ] = 2000,
     end: Annotated[
         str | None, typer.Option(help="End of the history, ISO 8601 (default: now).")
     ] = None,
     json_: Json = False,
+    starting_cash: StartingCash = "10000",
     fee_rate: FeeRate = "0.001",
     slippage_bps: Slippage = "5",
     lot_size: LotSize = "0.0001",
@@ -147,28 +170,27 @@ def backtest(
              "min_order_value": min_order_value, "position_size": position_size}  # fmt: skip
     options = build_options(strategy=strategy, symbol=symbol, timeframe=timeframe, data=data,
                             account="backtest", params=param, rules=rules)  # fmt: skip
-    if candles < 1:
-        raise UsageError("--candles must be at least 1.", code="bad-parameter")
-    stop = parse_moment(end) or int(time.time())
+    options = replace(options, starting_cash=size(starting_cash, "starting-cash"))
+    stop = parse_moment(end, option="--end") or int(time.time())
     outcome = use_cases.backtest(options, candles=candles, end=stop)
     if json_:
         print(dumps(backtest_to_dict(outcome)))
     else:
         render_backtest(outcome, _out)
-    return 1 if outcome.error else 0
+    return outcome.error.exit_code if outcome.error else 0
 
 
 @app.command(help="Start a new paper account (the old one is kept in the database's history).")
 def reset(
     db: Db = "bot.sqlite",
     account: Account = "default",
-    starting_cash: Annotated[
-        str, typer.Option(help="Cash of the new account, quote units.")
-    ] = "10000",
+    starting_cash: StartingCash = "10000",
     json_: Json = False,
 ) -> int:
     _state["json"] = json_
-    cash = use_cases.reset(db=db, account=account, starting_cash=starting_cash)
+    cash = use_cases.reset(
+        db=db, account=account_name(account), starting_cash=size(starting_cash, "starting-cash")
+    )
     if json_:
         print(
             dumps(
@@ -184,7 +206,7 @@ def reset(
 def status(
     db: Db = "bot.sqlite",
     account: Account = "default",
-    last: Annotated[int, typer.Option(help="How many recent cycles to show.")] = 5,
+    last: Annotated[int, typer.Option(min=1, max=1000, help="How many recent cycles to show.")] = 5,
     json_: Json = False,
 ) -> int:
     _state["json"] = json_
@@ -196,9 +218,31 @@ def status(
     return 0
 
 
+@app.command(help="List the account's last fills (entries and exits), oldest first.")
+def trades(
+    db: Db = "bot.sqlite",
+    account: Account = "default",
+    last: Annotated[int, typer.Option(min=1, max=10_000, help="How many fills to list.")] = 20,
+    json_: Json = False,
+) -> int:
+    _state["json"] = json_
+    fills = use_cases.trades(db=db, account=account, last=last)
+    if json_:
+        print(dumps(trades_to_dict(account, fills)))
+    else:
+        render_trades(account, fills, _out)
+    return 0
+
+
+def _show_error(err: Console, exc: BotError) -> None:
+    err.print(f"[bold red]error{escape(f'[{exc.code}]')}[/]: {escape(exc.message)}")
+    if exc.hint:
+        err.print(f"  [yellow]hint[/]: {escape(exc.hint)}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; errors print a code, a message and a hint."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = _err
     try:
         code = app(args=argv, standalone_mode=False)
     except typer.Exit as exc:
@@ -207,7 +251,9 @@ def main(argv: list[str] | None = None) -> None:
         err.print("Interrupted.")
         sys.exit(130)
     except ClickException as exc:
-        exc.show()
+        context = getattr(exc, "ctx", None)
+        command = getattr(context, "command_path", None) or "unknot-bot"
+        _show_error(err, UsageError(exc.format_message(), hint=f"See `{command} --help`."))
         sys.exit(2)
     except BotError as exc:
         if _state["debug"]:
@@ -215,8 +261,6 @@ def main(argv: list[str] | None = None) -> None:
         if _state["json"]:
             print(dumps(error_to_dict(exc)))
         else:
-            err.print(f"[bold red]error{escape(f'[{exc.code}]')}[/]: {escape(exc.message)}")
-            if exc.hint:
-                err.print(f"  [yellow]hint[/]: {escape(exc.hint)}")
-        sys.exit(2)
+            _show_error(err, exc)
+        sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -29,6 +29,8 @@ __all__ = ["WINDOW_MARGIN", "DataSpec", "RunOptions", "make_adapters", "make_con
 
 #: Closed candles a cycle fetches beyond the strategy's warm-up.
 WINDOW_MARGIN = 20
+#: The longest timeframe, four weeks, in seconds.
+MAX_TIMEFRAME = 4 * 7 * 86400
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,11 @@ def make_config(options: RunOptions) -> BotConfig:
             hint="Write a pair as BASE-QUOTE, e.g. BTC-USD.",
         )
     timeframe = Timeframe.parse(options.timeframe)
-    if timeframe is None:
+    if timeframe is None or timeframe.seconds > MAX_TIMEFRAME:
         raise UsageError(
             f"{options.timeframe!r} is not a timeframe.",
             code="bad-timeframe",
-            hint="Use a number and a unit: 1m, 15m, 1h, 4h, 1d.",
+            hint="Use a number and a unit, at most 4w: 1m, 15m, 1h, 4h, 1d, 1w.",
         )
     return BotConfig(
         account=options.account,

@@ -18,6 +18,8 @@ class BotError(Exception):
     default_code = "bot-error"
     #: Whether trying again later may succeed (the base orchestrator retries these).
     transient = False
+    #: The process exit code: 2 for input the user must fix, 1 for a run that could not finish.
+    exit_code = 1
 
     def __init__(self, message: str, *, hint: str = "", code: str | None = None) -> None:
         super().__init__(message)
@@ -33,6 +35,7 @@ class UsageError(BotError):
     """A bad option: unknown strategy, symbol or timeframe, bad parameter."""
 
     default_code = "bad-usage"
+    exit_code = 2
 
 
 class DataError(BotError):
@@ -52,3 +55,4 @@ class StorageError(BotError):
     """The database cannot be used: newer schema, read-only or unwritable path, locked."""
 
     default_code = "storage-error"
+    exit_code = 2

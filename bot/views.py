@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from bot.backtest_runner import BacktestOutcome
 from bot.domain.result_json import SCHEMA_VERSION, result_to_dict
 from bot.domain.timeframes import iso
-from bot.domain.trading import CycleResult
+from bot.domain.trading import CycleResult, Fill
 from bot.errors import BotError
 from bot.persistence.queries import AccountStatus
 
@@ -24,7 +25,9 @@ __all__ = [
     "render_backtest",
     "render_cycle",
     "render_status",
+    "render_trades",
     "status_to_dict",
+    "trades_to_dict",
 ]
 
 _STYLE = {"executed": "bold green", "hold": "cyan", "no_new_candle": "dim", "rejected": "yellow"}
@@ -57,7 +60,8 @@ def render_cycle(result: CycleResult, console: Console) -> None:
     style = _STYLE.get(doc["status"], "bold red")
     console.print(
         f"[{style}]{doc['status']}[/] {escape(doc['symbol'])} {doc['timeframe']} "
-        f"{doc['strategy']} account={escape(doc['account'])} candle={doc['candle']}"
+        f"{doc['strategy']} account={escape(doc['account'])}"
+        + (f" candle={doc['candle']}" if doc["candle"] else "")
     )
     if doc["error"]:
         _print_error(doc["error"], console)
@@ -98,6 +102,7 @@ def backtest_to_dict(outcome: BacktestOutcome) -> dict[str, Any]:
         "candles": outcome.candles,
         "cycles": outcome.cycles,
         "statuses": outcome.statuses,
+        "rejections": outcome.rejections,
         "error": None,
     }
     if outcome.error:
@@ -160,7 +165,7 @@ def render_backtest(outcome: BacktestOutcome, console: Console) -> None:
     console.print(
         f"  trades {len(doc.get('trades', []))}  total return {doc.get('total_return', 0):.2%}"
         f"  max drawdown {doc.get('max_drawdown', 0):.2%}  win rate {win}"
-        f"  fees {doc.get('fees', 0):,.2f}"
+        f"  fees {doc.get('fees', 0):,.2f}  rejected {doc['rejections']}"
     )
 
 
@@ -208,3 +213,39 @@ def render_status(status: AccountStatus, console: Console) -> None:
         )
     for c in doc["last_cycles"]:
         console.print(f"  cycle {c['candle']} {c['symbol']} {c['strategy']}: {c['status']}")
+
+
+def trades_to_dict(account: str, fills: Sequence[Fill]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "account": account,
+        "fills": [
+            {
+                "time": iso(f.candle_ts),
+                "symbol": f.symbol,
+                "side": f.side,
+                "reason": f.reason,
+                "amount": f.amount,
+                "fill_price": f.fill_price,
+                "fee": f.fee,
+                "realised_pnl": f.realised_pnl,
+            }
+            for f in fills
+        ],
+    }
+
+
+def render_trades(account: str, fills: Sequence[Fill], console: Console) -> None:
+    doc = json.loads(dumps(trades_to_dict(account, fills)))
+    if not doc["fills"]:
+        console.print(f"No fills in paper account {escape(account)!r} yet.")
+        return
+    table = Table(box=None)
+    for header in ("time", "symbol", "side", "reason", "amount", "price", "fee", "pnl"):
+        table.add_column(header, no_wrap=True)
+    for f in doc["fills"]:
+        table.add_row(
+            _short(f["time"]), f["symbol"], f["side"], f["reason"], f"{f['amount']:g}",
+            f"{f['fill_price']:g}", f"{f['fee']:,.2f}", f"{f['realised_pnl']:,.2f}",
+        )  # fmt: skip
+    console.print(table)

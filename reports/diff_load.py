@@ -103,6 +103,13 @@ def load_analysis(path: Path) -> Analysis:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BadAnalysisFile(f"{path} is not JSON ({error}).", hint=hint) from error
     version = data.get("schema_version") if isinstance(data, dict) else None
+    if version is None:
+        sarif = isinstance(data, dict) and "runs" in data
+        raise BadAnalysisFile(
+            f"{path} is not an unknot analysis: it has no schema_version"
+            + (" (it is a SARIF log)." if sarif else "."),
+            hint=hint,
+        )
     if version != SCHEMA_VERSION:
         raise BadAnalysisFile(
             f"{path} has schema version {version!r}; this unknot reads {SCHEMA_VERSION}.",

@@ -36,6 +36,8 @@ def render(analysis: Analysis) -> str:
                 f"::error title={escape_property('unknot gate ' + gate.gate)}::"
                 + escape_data(f"{gate.message} (limit {gate.limit}, actual {gate.actual})")
             )
+    for warning in analysis.warnings:
+        lines.append("::warning title=unknot configuration::" + escape_data(warning))
     for ignore in analysis.unused_ignores:
         lines.append(
             "::warning title=unknot unused ignore::"

@@ -88,4 +88,10 @@ def render(analysis: Analysis) -> str:
             }
         ],
     }
+    if analysis.warnings:  # configuration problems, such as a misspelt key, as notifications
+        notes = [
+            {"level": "warning", "message": {"text": warning}} for warning in analysis.warnings
+        ]
+        invocation = {"executionSuccessful": True, "toolConfigurationNotifications": notes}
+        log["runs"][0]["invocations"] = [invocation]  # type: ignore[index]
     return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

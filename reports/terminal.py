@@ -25,9 +25,10 @@ def render_terminal(analysis: Analysis, console: Console, *, verbose: bool = Fal
     if analysis.cycles[limit:] if limit else ():
         parts.append(Text(f"... and {len(analysis.cycles) - _MAX_ROWS} more cycles (--verbose)"))
     parts += [_oversized(analysis, limit), _candidates(analysis, limit), _shims(analysis)]
-    parts.append(_gates(analysis, limit))
+    # warnings before the verdict: a misspelt setting explains a surprising "passed"
     for warning in (*analysis.warnings, *_unused(analysis)):
         parts.append(Text.from_markup(f"[yellow]warning[/]: {escape(warning)}"))
+    parts.append(_gates(analysis, limit))
     console.print(Group(*[part for part in parts if part is not None]))
 
 

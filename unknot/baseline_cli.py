@@ -50,7 +50,7 @@ def apply_baseline(
 
     recorded = None
     if where.is_file() or (required and not update):
-        recorded = baselines.load(where, target=analysis.target)
+        recorded = _load(where, target=analysis.target, update=update)
     figures = dict(recorded.figures) if recorded else None
     if update:
         if recorded is not None:
@@ -65,6 +65,18 @@ def apply_baseline(
     comparison = ratchet.compare(recorded, analysis)
     _notes(comparison, accepted=False)
     return ratchet.apply(analysis, comparison), figures
+
+
+def _load(where: Path, *, target: str, update: bool) -> baselines.Baseline | None:
+    """The recorded baseline; with `update`, one that cannot be read is replaced, not an error
+    (`--update-baseline` is what the error's hint asks for)."""
+    try:
+        return baselines.load(where, target=target)
+    except baselines.BaselineError as error:
+        if not update:
+            raise
+        _say(f"baseline: replacing {where}: {error.message}")
+        return None
 
 
 def _notes(comparison: Comparison, *, accepted: bool) -> None:

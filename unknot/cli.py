@@ -15,8 +15,8 @@ import typer
 from typer._click.exceptions import ClickException
 
 from unknot import __version__
-from unknot.commands import analyze, codemod, diff, graph, rules
-from unknot.errors import CliError, print_error, render_error
+from unknot.commands import analyze, codemod, diff, graph, init, rules
+from unknot.errors import CliError, print_error, render_error, usage_error
 from unknot.exit_codes import ExitCode
 
 __all__ = ["app", "main", "run"]
@@ -27,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 _state = {"debug": False}
 
@@ -53,6 +53,7 @@ graph.register(app)
 diff.register(app)
 rules.register(app)
 codemod.register(app)
+init.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> None:
         print_error("Interrupted.")
         sys.exit(ExitCode.INTERRUPTED)
     except ClickException as exc:
-        exc.show()
+        context = getattr(exc, "ctx", None)
+        render_error(usage_error(exc.format_message(), getattr(context, "command_path", None)))
         sys.exit(ExitCode.USAGE_ERROR)
     except KeyboardInterrupt:
         print_error("Interrupted.")

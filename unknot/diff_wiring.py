@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from analyzer.errors import AnalyzerError
 from analyzer.model import Analysis
 from reports.diff import AnalysisDiff, Reader, diff
 from reports.diff_git import revision_tree
@@ -41,6 +42,20 @@ def _usage(message: str) -> CliError:
     )
 
 
+def _at_revision(error: AnalyzerError, revision: str, old_cwd: Path) -> CliError:
+    """An error of the revision's side, saying so, with paths as they are in the repository
+    rather than in the temporary checkout."""
+    message = error.message.replace(f"{old_cwd}/", "").replace(str(old_cwd), ".")
+    if error.code == "package-not-found":
+        return CliError(
+            code="not-at-revision",
+            message=f"At {revision}: {message}",
+            hint=f"There is nothing to compare with at {revision} (a change that adds the "
+            "package); compare with a later revision, or skip the diff for this change.",
+        )
+    return CliError(code=error.code, message=f"At {revision}: {message}", hint=error.hint)
+
+
 def run_diff(
     arguments: list[str],
     *,
@@ -69,7 +84,12 @@ def run_diff(
     message = f"Analysing {target} at {against} and in the working tree"
     with progress(message, quiet=quiet), revision_tree(against, cwd=cwd) as old_cwd:
         old_root = root if root is None or root.is_absolute() else old_cwd / root
-        before = run_analysis(target, cwd=old_cwd, root=old_root, no_cache=True, absolute_root=True)
+        try:
+            before = run_analysis(
+                target, cwd=old_cwd, root=old_root, no_cache=True, absolute_root=True
+            )
+        except AnalyzerError as error:
+            raise _at_revision(error, against, old_cwd) from error
         after = run_analysis(target, cwd=cwd, root=root, absolute_root=True)
         result = _compare(before, after)
     return render(result)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-__all__ = ["CliError", "UserError", "print_error", "render_error"]
+__all__ = ["CliError", "UserError", "print_error", "render_error", "usage_error"]
 
 
 class UserError(Protocol):
@@ -35,6 +35,13 @@ class CliError(Exception):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
+
+
+def usage_error(message: str, command_path: str | None) -> CliError:
+    """A command-line parsing mistake (unknown option, missing argument, value out of range)
+    as one of ours, with the command's help as the hint."""
+    command = command_path or "unknot"
+    return CliError(code="bad-usage", message=message, hint=f"See `{command} --help`.")
 
 
 def render_error(error: UserError) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from unknot.errors import CliError
 
-__all__ = ["write_text"]
+__all__ = ["check_output", "write_text"]
 
 
 def write_text(text: str, path: Path | None) -> None:
@@ -17,6 +17,28 @@ def write_text(text: str, path: Path | None) -> None:
     if path is None:
         sys.stdout.write(text)
         return
+    check_output(path)
+    try:
+        _replace(text, path, path.parent if str(path.parent) else Path("."))
+    except OSError as error:
+        raise CliError(
+            code="cannot-write",
+            message=f"Cannot write {path}: {error.strerror or error}.",
+            hint="Pick an --output in a directory you can write to.",
+        ) from error
+
+
+def check_output(path: Path | None) -> None:
+    """Fail before any work when `path` cannot be an output file: a directory, or in one
+    that does not exist."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise CliError(
+            code="output-is-directory",
+            message=f"Cannot write {path}: it is a directory.",
+            hint="Name a file, e.g. --output " + (path / "unknot.out").as_posix() + ".",
+        )
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise CliError(
@@ -24,6 +46,10 @@ def write_text(text: str, path: Path | None) -> None:
             message=f"Cannot write {path}: {directory} is not a directory.",
             hint="Create the directory first, or pick another --output.",
         )
+
+
+def _replace(text: str, path: Path, directory: Path) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it into place."""
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -132,7 +132,7 @@ class GrimpSource:
             if text is None:
                 data = self._read(path)
                 self._keys[name] = content_hash(data)
-                text = self._texts[name] = data.decode("utf-8", errors="replace")
+                text = self._texts[name] = self._decode(path, data)
                 self._files[name] = self._relative(path)
             contents[name] = (self._keys[name], text)
         return contents
@@ -163,6 +163,20 @@ class GrimpSource:
             raise UnreadableModule(
                 f"Cannot read {self._relative(path)} ({error.strerror or error}).",
                 hint="Make the file readable, or move it out of the package.",
+            ) from error
+
+    def _decode(self, path: str, data: bytes) -> str:
+        """The file's text; a file that is not UTF-8 stops the analysis as one that cannot be
+        parsed does (grimp reads source as UTF-8, and a graph without it could hide a cycle)."""
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise UnreadableModule(
+                f"{self._relative(path)}:{line}: not UTF-8 (byte {data[error.start]:#04x}).",
+                hint="Save the file as UTF-8 (what Python reads by default), or move it out of "
+                "the package.",
+                code="not-utf8",
             ) from error
 
     def _grimp_scan(

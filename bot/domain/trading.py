@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import StrEnum
 from functools import lru_cache
 
@@ -27,24 +27,32 @@ __all__ = [
     "PositionView",
     "Rejection",
     "Signal",
+    "quantised",
     "to_decimal",
 ]
 
 QUANTUM = Decimal("0.00000001")
 ZERO = Decimal(0)
+# Quantising to 1e-8 in Python's default 28 digits fails from 1e20 on; 60 digits reach 1e52.
+_MONEY = Context(prec=60)
+
+
+def quantised(value: Decimal) -> Decimal:
+    """`value` rounded (half even) to `QUANTUM`, at any size an account can reach."""
+    return value.quantize(QUANTUM, context=_MONEY)
 
 
 def to_decimal(value: float | Decimal) -> Decimal:
     """A price or amount as a Decimal quantised to `QUANTUM` (floats go through their repr)."""
     if isinstance(value, Decimal):
-        return value.quantize(QUANTUM)
+        return quantised(value)
     return _float_to_decimal(value)
 
 
 @lru_cache(maxsize=256)
 def _float_to_decimal(value: float) -> Decimal:
     # A cycle converts the same close several times (equity, telemetry, orders).
-    return Decimal(repr(value)).quantize(QUANTUM)
+    return quantised(Decimal(repr(value)))
 
 
 class Action(StrEnum):
@@ -103,7 +111,7 @@ class Fill:
     @property
     def cash_flow(self) -> Decimal:
         """What the fill adds to (sell) or takes from (buy) the cash balance, fee included."""
-        notional = (self.amount * self.fill_price).quantize(QUANTUM)
+        notional = quantised(self.amount * self.fill_price)
         return (notional if self.side == "sell" else -notional) - self.fee
 
 
@@ -182,6 +190,8 @@ class ErrorInfo:
     type: str
     message: str
     hint: str = ""
+    #: The exit code the command ends with: 2 for input to fix, 1 for a run that failed.
+    exit_code: int = 1
 
 
 @dataclass(frozen=True, slots=True)

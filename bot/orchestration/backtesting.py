@@ -28,6 +28,8 @@ class BacktestRun:
     fills: list[Fill] = field(default_factory=list)
     equity_curve: list[float] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
+    #: Cycles with a guard's refusal, those that also filled an exit (status executed) included.
+    rejections: int = 0
     last: CycleResult | None = None
     error: ErrorInfo | None = None
 
@@ -51,6 +53,8 @@ class BacktestOrchestrator(BaseOrchestrator[BacktestRun]):
             if result.status is CycleStatus.ERROR:
                 run.error = result.error
                 break
+            if result.rejection is not None:
+                run.rejections += 1
             if result.fills:
                 run.fills.extend(result.fills)
             if result.equity is not None:

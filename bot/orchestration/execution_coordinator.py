@@ -49,7 +49,8 @@ class ExecutionCoordinator:
         return state, fills
 
     def _cooldown_end(self, ts: int) -> int:
-        return ts + (self._config.risk.cooldown_candles + 1) * self._config.timeframe.seconds
+        # the stop-out candle's own close is the first of the `cooldown_candles` refused
+        return ts + self._config.risk.cooldown_candles * self._config.timeframe.seconds
 
     def act(
         self, signal: Signal, state: AccountState, candle: Candle

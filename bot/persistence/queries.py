@@ -1,4 +1,4 @@
-"""Read-only questions about an account: its balances, positions and last cycles."""
+"""Read-only questions about an account: its balances, positions, last cycles and fills."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from bot.domain.trading import Position
+from bot.domain.trading import Fill, Position
 from bot.persistence.rows import dec, position_from_row
 
-__all__ = ["AccountStatus", "account_status"]
+__all__ = ["AccountStatus", "account_fills", "account_status"]
 
 
 @dataclass(frozen=True)
@@ -63,4 +63,34 @@ def account_status(
         fills=int(fills.fetchone()[0]),
         last_equity=dec(equity["equity"]) if equity else None,
         last_cycles=tuple(json.loads(c["result_json"]) for c in cycles),
+    )
+
+
+def account_fills(
+    conn: sqlite3.Connection, account: str, *, last: int = 20
+) -> tuple[Fill, ...] | None:
+    """The last `last` fills of the active account `account`, oldest first; None when there
+    is no such account."""
+    row = conn.execute(
+        "SELECT id FROM accounts WHERE name = ? AND active = 1", (account,)
+    ).fetchone()
+    if row is None:
+        return None
+    rows = conn.execute(
+        "SELECT * FROM fills WHERE account_id = ? ORDER BY id DESC LIMIT ?", (row["id"], last)
+    ).fetchall()
+    return tuple(
+        Fill(
+            side=r["side"],
+            symbol=r["symbol"],
+            reason=r["reason"],
+            amount=dec(r["amount"]),
+            requested_price=dec(r["requested_price"]),
+            fill_price=dec(r["fill_price"]),
+            fee=dec(r["fee"]),
+            slippage=dec(r["slippage"]),
+            realised_pnl=dec(r["realised_pnl"]),
+            candle_ts=r["candle_ts"],
+        )
+        for r in reversed(rows)
     )

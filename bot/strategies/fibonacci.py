@@ -19,23 +19,37 @@ from dataclasses import dataclass
 
 from bot.domain.candles import CandleSeries
 from bot.domain.trading import Action, Position, Signal
-from bot.strategies.indicators import sma
+from bot.strategies.indicators import compare_to_sma, sma
+from bot.strategies.params import bounded
 
 __all__ = ["FibonacciGoldenZone", "FibonacciParams"]
 
 
 @dataclass(frozen=True, slots=True)
 class FibonacciParams:
-    lookback: int = 60
-    confirm: int = 3
-    trend_period: int = 100
-    min_swing: float = 0.03
-    golden_max: float = 0.618
-    stop_level: float = 0.786
-    stop_buffer: float = 0.005
+    lookback: int = bounded(60, 3, 10_000)
+    confirm: int = bounded(3, 1, 1_000)
+    trend_period: int = bounded(100, 1, 10_000)
+    min_swing: float = bounded(0.03, 0, 10)
+    golden_max: float = bounded(0.618, 0.5, 1, low_open=True)
+    stop_level: float = bounded(0.786, 0.5, 1, low_open=True)
+    stop_buffer: float = bounded(0.005, 0, 0.5, high_open=True)
     stop_at_swing_low: bool = False
-    extension: float = 1.272
-    min_reward_risk: float = 1.5
+    extension: float = bounded(1.272, 1, 10)
+    min_reward_risk: float = bounded(1.5, 0, 100)
+
+    def relation_error(self) -> str | None:
+        if self.confirm >= self.lookback:
+            return (
+                f"confirm={self.confirm} and lookback={self.lookback}: confirm must be below "
+                "lookback"
+            )
+        if self.golden_max > self.stop_level:
+            return (
+                f"golden_max={self.golden_max} and stop_level={self.stop_level}: the zone must "
+                "end at or above the stop level"
+            )
+        return None
 
 
 _GOLDEN_MIN = 0.5
@@ -59,7 +73,7 @@ class FibonacciGoldenZone:
             return Signal(Action.HOLD, "position open: the stop and the targets manage the exit")
         close = window.closes[-1]
         trend = sma(window.closes, p.trend_period)
-        if close <= trend:
+        if compare_to_sma(close, window.closes, p.trend_period) <= 0:
             return Signal(Action.HOLD, f"trend down: close {close:g} <= SMA{p.trend_period}")
         return self._swing_signal(window, close, trend)
 

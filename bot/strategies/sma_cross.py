@@ -13,17 +13,23 @@ from dataclasses import dataclass
 
 from bot.domain.candles import CandleSeries
 from bot.domain.trading import Action, Position, Signal
-from bot.strategies.indicators import sma, sma_before
+from bot.strategies.indicators import compare_sma, sma
+from bot.strategies.params import bounded
 
 __all__ = ["SmaCross", "SmaCrossParams"]
 
 
 @dataclass(frozen=True, slots=True)
 class SmaCrossParams:
-    fast: int = 20
-    slow: int = 50
-    stop_loss: float = 0.03
-    take_profit: float = 0.06
+    fast: int = bounded(20, 1, 5_000)
+    slow: int = bounded(50, 2, 10_000)
+    stop_loss: float = bounded(0.03, 0, 1, low_open=True, high_open=True)
+    take_profit: float = bounded(0.06, 0, 10, low_open=True)
+
+    def relation_error(self) -> str | None:
+        if self.fast >= self.slow:
+            return f"fast={self.fast} and slow={self.slow}: fast must be below slow"
+        return None
 
 
 class SmaCross:
@@ -42,13 +48,14 @@ class SmaCross:
             return Signal(Action.HOLD, f"warming up: {len(window)} of {self.warmup} candles")
         closes = window.closes
         fast, slow = sma(closes, p.fast), sma(closes, p.slow)
-        fast_before, slow_before = sma_before(closes, p.fast), sma_before(closes, p.slow)
         extras: dict[str, float | str] = {"fast_sma": round(fast, 8), "slow_sma": round(slow, 8)}
+        now = compare_sma(closes, p.fast, p.slow)
+        before = compare_sma(closes, p.fast, p.slow, back=1)
         if position is not None:
-            if fast_before >= slow_before and fast < slow:
+            if before >= 0 and now < 0:
                 return Signal(Action.SELL, "fast SMA crossed below slow SMA", extras=extras)
             return Signal(Action.HOLD, "position open, no cross down", extras=extras)
-        if fast_before <= slow_before and fast > slow:
+        if before <= 0 and now > 0:
             close = closes[-1]
             return Signal(
                 Action.BUY,

@@ -194,3 +194,47 @@ def test_the_daemon_repeats_cycles_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -
     assert as_json(first)["status"] == "no_new_candle"
     assert process.returncode == 0
     assert "Traceback" not in err
+
+
+def test_bad_candles_exit_1_in_dry_run_and_in_backtest_alike(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes(b"timestamp,open,high,low,close,volume\n1767225600,1,2,0.5,1,\xe9\n")
+    data = f"csv:{bad}"
+    dry = run_bot("dry-run", "-s", "sma", "--data", data, "--db", str(tmp_path / "b.sqlite"))
+    replay = run_bot("backtest", "-s", "sma", "--data", data)
+
+    for result in (dry, replay):
+        assert result.returncode == 1
+        assert "error[csv-not-utf8]" in result.stderr
+        assert f"{bad}:2: not UTF-8" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "b.sqlite").exists()  # a failed first cycle leaves no empty database
+
+
+def test_backtest_starts_with_the_cash_it_is_given() -> None:
+    args = ["backtest", "-s", "sma", "--candles", "1500", "--end", "2026-06-01", "--json"]
+    result = run_bot(*args, "--starting-cash", "500")
+
+    assert result.returncode == 0, result.stderr
+    assert as_json(result.stdout)["starting_cash"] == 500
+
+
+def test_dry_run_alone_runs_the_fibonacci_strategy(tmp_path: Path) -> None:
+    result = run_bot("dry-run", "--db", str(tmp_path / "bot.sqlite"), "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert as_json(result.stdout)["strategy"] == "fib"
+
+
+def test_trades_lists_the_fills_oldest_first(csv_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "bot.sqlite"
+    run_bot(*_dry_run(csv_path, db))
+    listed = run_bot("trades", "--db", str(db), "--json")
+    shown = run_bot("trades", "--db", str(db))
+
+    assert listed.returncode == 0, listed.stderr
+    (fill,) = as_json(listed.stdout)["fills"]
+    assert (fill["side"], fill["reason"], fill["symbol"]) == ("buy", "entry", "BTC-USD")
+    assert fill["amount"] > 0
+    assert "entry" in shown.stdout
+    assert "buy" in shown.stdout

@@ -32,3 +32,14 @@ def test_bad_files_are_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "other.json").write_text('{"schema_version": 2}', encoding="utf-8")
     with pytest.raises(BadAnalysisFile, match="is not an unknot analysis"):
         load_analysis(tmp_path / "other.json")
+
+
+def test_a_sarif_log_is_named_as_such_not_as_a_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "unknot.sarif"
+    path.write_text('{"version": "2.1.0", "runs": []}', encoding="utf-8")
+
+    with pytest.raises(BadAnalysisFile) as caught:
+        load_analysis(path)
+
+    assert "has no schema_version (it is a SARIF log)" in caught.value.message
+    assert "None" not in caught.value.message

@@ -153,3 +153,23 @@ def test_targets_analysed_in_turn_keep_each_others_cuts(asset) -> None:  # type:
     run_unknot("analyze", "shop.ring", cwd=project)
     cached = sorted(p.name.split("-")[0] for p in (project / ".unknot_cache").glob("*.json"))
     assert cached == ["cuts.shop", "cuts.shop.ring", "shop"]
+
+
+def test_the_cache_tells_git_to_ignore_it(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    run_unknot("analyze", "shop", cwd=project)
+
+    assert (project / ".unknot_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_the_default_root_is_found_beside_the_pyproject_above(asset) -> None:  # type: ignore[no-untyped-def]
+    project = asset("tangled")
+    config = project / "pyproject.toml"
+    config.write_text(config.read_text().replace('root = "src"\n', ""), encoding="utf-8")
+
+    result = run_unknot("analyze", "shop.orders", "-f", "json", cwd=project / "src" / "shop")
+
+    assert result.returncode in (0, 1), result.stderr  # analysed: the gate decides
+    data = json.loads(result.stdout)
+    assert data["package"] == "shop.orders"
+    assert "shop.orders.checkout" in {module["name"] for module in data["modules"]}

@@ -78,3 +78,23 @@ def test_bad_baselines_are_clear_errors(shop: Path) -> None:
     result = run_unknot("analyze", "shop", "--baseline", "missing.json", cwd=shop)
     assert result.returncode == 2
     assert "error[baseline-not-found]" in result.stderr
+
+
+def test_a_corrupt_baseline_is_replaced_by_the_command_its_error_suggests(shop: Path) -> None:
+    path = shop / ".unknot" / "baseline-shop.json"
+    path.write_text("{ not json", encoding="utf-8")
+    refused = run_unknot("analyze", "shop", cwd=shop)
+    replaced = run_unknot("analyze", "shop", "--update-baseline", cwd=shop)
+
+    assert refused.returncode == 2
+    assert "--update-baseline" in refused.stderr
+    assert replaced.returncode == 0, replaced.stderr
+    assert "baseline: replacing" in replaced.stderr
+    assert json.loads(path.read_text(encoding="utf-8"))["target"] == "shop"
+
+
+def test_markdown_says_when_a_gate_passes_on_recorded_debt(shop: Path) -> None:
+    result = run_unknot("analyze", "shop", "-f", "markdown", cwd=shop)
+
+    assert result.returncode == 0, result.stderr
+    assert "(now 2, recorded in the baseline) ✅" in result.stdout

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
@@ -13,7 +14,10 @@ __all__ = ["register"]
 def diff(
     arguments: Annotated[
         list[str] | None,
-        typer.Argument(help="BEFORE.json AFTER.json (from analyze --format json), or TARGET."),
+        typer.Argument(
+            metavar="[BEFORE.json AFTER.json | TARGET]",
+            help="BEFORE.json AFTER.json (from analyze --format json), or TARGET.",
+        ),
     ] = None,
     against: Annotated[
         str | None,
@@ -30,7 +34,9 @@ def diff(
 ) -> int:
     """Compare two analyses, or TARGET in the working tree with a git revision (--against)."""
     from unknot.diff_wiring import run_diff
-    from unknot.output import write_text
+    from unknot.output import check_output, write_text
+
+    check_output(output)
 
     text = run_diff(
         arguments or [],
@@ -45,4 +51,4 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("diff")(diff)
+    app.command("diff", cls=PlainUsage)(diff)

@@ -6,13 +6,15 @@ from typing import Annotated
 import typer
 
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
 
 def graph(
     target: Annotated[
-        str, typer.Argument(help="A [tool.unknot.targets.NAME] or a dotted package.")
+        str,
+        typer.Argument(metavar="TARGET", help="A [tool.unknot.targets.NAME] or a dotted package."),
     ],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="mermaid, dot, svg (needs Graphviz) or html.")
@@ -31,9 +33,11 @@ def graph(
 ) -> int:
     """Draw TARGET's import graph; cycles stand out and the imports to cut are marked."""
     from reports.pictures import draw
-    from unknot.output import write_text
+    from unknot.output import check_output, write_text
     from unknot.progress import progress
     from unknot.wiring import run_analysis
+
+    check_output(output)
 
     with progress(f"Analysing {target}", quiet=quiet):
         analysis = run_analysis(target, cwd=Path.cwd(), root=root)
@@ -43,4 +47,4 @@ def graph(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("graph")(graph)
+    app.command("graph", cls=PlainUsage)(graph)

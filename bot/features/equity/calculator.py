@@ -10,13 +10,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from bot.domain.trading import (
-    QUANTUM,
     ZERO,
     AccountState,
     EquityView,
     Fill,
     Position,
     Signal,
+    quantised,
     to_decimal,
 )
 
@@ -59,8 +59,8 @@ class EquityCalculator:
 
     def equity(self, state: AccountState, *, price: float) -> EquityView:
         asset = state.position.amount if state.position else ZERO
-        value = (asset * to_decimal(price)).quantize(QUANTUM) if asset else ZERO
+        value = quantised(asset * to_decimal(price)) if asset else ZERO
         total = state.cash + value
         peak = max(state.peak_equity, total)
-        drawdown = ((peak - total) / peak).quantize(QUANTUM) if peak > 0 else ZERO
+        drawdown = quantised((peak - total) / peak) if peak > 0 else ZERO
         return EquityView(total, state.realised_pnl, state.fees, drawdown, peak)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.domain.trading import QUANTUM, ZERO, Fill
+from bot.domain.trading import ZERO, Fill, quantised
 
 __all__ = ["Performance", "Trade", "max_drawdown", "round_trips", "summarise"]
 
@@ -57,9 +57,7 @@ def _trade(group: list[Fill], *, closed: bool) -> Trade:
     fees = sum((f.fee for f in group), ZERO)
     sold = sum((f.amount for f in sells), ZERO)
     exit_price = (
-        (sum((f.amount * f.fill_price for f in sells), ZERO) / sold).quantize(QUANTUM)
-        if sold
-        else None
+        quantised(sum((f.amount * f.fill_price for f in sells), ZERO) / sold) if sold else None
     )
     pnl = sum((f.realised_pnl for f in sells), ZERO) - fees
     return Trade(

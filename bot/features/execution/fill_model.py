@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from bot.domain.settings import FillRules
-from bot.domain.trading import QUANTUM, ZERO, Fill, OrderRequest, to_decimal
+from bot.domain.trading import ZERO, Fill, OrderRequest, quantised, to_decimal
 
 __all__ = ["PaperFillModel", "round_to_lot"]
 
@@ -14,7 +14,7 @@ _BPS = Decimal(10000)
 
 def round_to_lot(amount: Decimal, lot: Decimal) -> Decimal:
     """`amount` rounded down to a whole number of lots."""
-    return ((amount / lot).to_integral_value(rounding=ROUND_FLOOR) * lot).quantize(QUANTUM)
+    return quantised((amount / lot).to_integral_value(rounding=ROUND_FLOOR) * lot)
 
 
 class PaperFillModel:
@@ -34,13 +34,13 @@ class PaperFillModel:
 
     def fill(self, order: OrderRequest, *, candle_ts: int, entry_price: Decimal | None) -> Fill:
         direction = 1 if order.side == "buy" else -1
-        price = (order.requested_price * (1 + direction * self._slip)).quantize(QUANTUM)
-        notional = (order.amount * price).quantize(QUANTUM)
-        fee = (notional * self.rules.fee_rate).quantize(QUANTUM)
-        slippage = (abs(price - order.requested_price) * order.amount).quantize(QUANTUM)
+        price = quantised(order.requested_price * (1 + direction * self._slip))
+        notional = quantised(order.amount * price)
+        fee = quantised(notional * self.rules.fee_rate)
+        slippage = quantised(abs(price - order.requested_price) * order.amount)
         realised = ZERO
         if order.side == "sell" and entry_price is not None:
-            realised = ((price - entry_price) * order.amount).quantize(QUANTUM)
+            realised = quantised((price - entry_price) * order.amount)
         return Fill(
             side=order.side,
             symbol=order.symbol,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.trading import QUANTUM, ZERO, AccountState, PositionView, to_decimal
+from bot.domain.trading import ZERO, AccountState, PositionView, quantised, to_decimal
 
 __all__ = ["AccountTelemetry"]
 
@@ -11,5 +11,5 @@ class AccountTelemetry:
     def position_view(self, state: AccountState, *, price: float) -> PositionView:
         asset = state.position.amount if state.position else ZERO
         mark = to_decimal(price)
-        value = (asset * mark).quantize(QUANTUM) if asset else ZERO
+        value = quantised(asset * mark) if asset else ZERO
         return PositionView(cash_balance=state.cash, asset_balance=asset, price=mark, value=value)

@@ -48,13 +48,12 @@ class BaseOrchestrator(ABC, Generic[R]):
             result = self._run()
         except BotError as exc:
             self._log.info("%s: %s", self.workflow, exc)
-            result = self._failure(ErrorInfo(exc.code, exc.message, exc.hint))
+            result = self._failure(ErrorInfo(exc.code, exc.message, exc.hint, exc.exit_code))
         except Exception as exc:  # the promise is one result, never a traceback
             self._log.error("%s: unexpected %s: %s", self.workflow, type(exc).__name__, exc)
             self._log.debug("%s: traceback", self.workflow, exc_info=True)
-            info = ErrorInfo(
-                "internal-error", f"{type(exc).__name__}: {exc}", "Rerun with --debug."
-            )
+            hint = "Run `unknot-bot --debug ...` for the traceback." if not self._debug else ""
+            info = ErrorInfo("internal-error", f"{type(exc).__name__}: {exc}", hint)
             result = self._failure(info)
         if self._debug:
             self._log.debug("%s: end", self.workflow)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.domain.trading import ErrorInfo
-from bot.errors import DataError, DataUnavailable
+from bot.errors import DataError, DataUnavailable, StorageError, UsageError
 from bot.orchestration.orchestrators.base import BaseOrchestrator
 from tests.bot.bot_fakes import RecordingSleep
 
@@ -42,3 +42,19 @@ def test_lasting_errors_are_not_retried_and_bugs_become_error_results() -> None:
     assert Flaky([DataError("bad")], sleep).execute() == "failed: bad-data"
     assert Flaky([ZeroDivisionError("oops")], sleep).execute() == "failed: internal-error"
     assert sleep.delays == []
+
+
+def test_an_error_result_carries_the_exit_code_of_its_error() -> None:
+    failures: list[Exception] = [StorageError("read-only", code="database-not-writable")]
+
+    class Recording(Flaky):
+        def _failure(self, error: ErrorInfo) -> str:
+            return f"{error.type} exits {error.exit_code}"
+
+    sleep = RecordingSleep()
+    assert Recording(failures, sleep).execute() == "database-not-writable exits 2"
+    assert Recording([UsageError("no file", code="csv-not-found")], sleep).execute() == (
+        "csv-not-found exits 2"
+    )
+    assert Recording([DataError("bad")], sleep).execute() == "bad-data exits 1"
+    assert Recording([ZeroDivisionError("oops")], sleep).execute() == "internal-error exits 1"

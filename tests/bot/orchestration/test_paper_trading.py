@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.trading import CycleStatus
+from bot.domain.trading import AccountState, CycleStatus, OrderRequest
+from bot.features.risk.guards import CooldownGuard
 from bot.persistence.queries import account_status
 from bot.persistence.sqlite_store import SqliteStore
 from tests.bot.bot_scenarios import (
@@ -155,7 +156,22 @@ def test_a_stop_out_records_the_cooldown(run_cycle: RunCycle, db: Path) -> None:
     (cooldown,) = conn.execute("SELECT cooldown_until FROM cursors").fetchone()
     conn.close()
 
-    assert cooldown == candles[-1].ts + 4 * 3600
+    assert cooldown == candles[-1].ts + 3 * 3600
+    refused = [
+        CooldownGuard().check_order(ORDER, _cooling(cooldown), equity=Decimal(1), candle_ts=ts)
+        for ts in (candles[-1].ts + step * 3600 for step in range(4))
+    ]
+    assert [rejection is not None for rejection in refused] == [True, True, True, False]
+
+
+ORDER = OrderRequest("buy", "BTC-USD", Decimal(1), Decimal(100), "entry")
+
+
+def _cooling(until: int) -> AccountState:
+    return AccountState(
+        "default", "BTC-USD", Decimal(1), Decimal(1), Decimal(0), Decimal(0), Decimal(1),
+        None, None, until,
+    )  # fmt: skip
 
 
 def test_a_restart_between_cycles_loses_nothing(run_cycle: RunCycle, db: Path) -> None:

@@ -40,3 +40,21 @@ def test_no_cross_holds() -> None:
 
 def test_warm_up() -> None:
     assert STRATEGY.signal(_series([10, 11]), None).reason.startswith("warming up")
+
+
+# Written as a CSV would: the 3 last closes and the 8 last average exactly 2.30, and a candle
+# earlier the fast average was below. In floats the fast one comes out 2.3000000000000003.
+TIE = [2.38, 2.27, 2.27, 2.29, 2.36, 2.31, 2.2, 2.36, 2.34]
+
+
+def test_averages_equal_on_paper_are_not_a_cross() -> None:
+    strategy = SmaCross(SmaCrossParams(fast=3, slow=8))
+
+    assert sum(TIE[-3:]) / 3 > sum(TIE[-8:]) / 8  # what floats alone would decide
+    assert strategy.signal(_series(TIE), None).action is Action.HOLD
+
+
+def test_a_real_cross_by_a_cent_still_buys() -> None:
+    strategy = SmaCross(SmaCrossParams(fast=3, slow=8))
+
+    assert strategy.signal(_series([*TIE[:-1], 2.35]), None).action is Action.BUY

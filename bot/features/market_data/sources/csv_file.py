@@ -8,99 +8,95 @@ file and the line: a strategy must never trade on silently repaired data.
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
+from typing import Any, TextIO
 
 from bot.domain.candles import CandleSeries
-from bot.domain.timeframes import Timeframe, iso, parse_iso
+from bot.domain.timeframes import Timeframe
 from bot.errors import DataError, UsageError
+from bot.features.market_data.sources.csv_rows import HEADER, bad_row, check_row_order, parse_row
+from bot.features.market_data.sources.csv_tail import read_tail
 from bot.features.market_data.windows import last_window
 
 __all__ = ["HEADER", "CsvSource", "load_csv"]
 
-HEADER = ("timestamp", "open", "high", "low", "close", "volume")
-_MS_THRESHOLD = 100_000_000_000
 
-
-def _timestamp(text: str) -> int | None:
+def _open(path: Path) -> TextIO:
     try:
-        value = int(text)
-    except ValueError:
-        return parse_iso(text)
-    return value // 1000 if value >= _MS_THRESHOLD else value
-
-
-def _bad(path: Path, line: int, what: str, code: str = "malformed-csv") -> DataError:
-    return DataError(
-        f"{path}:{line}: {what}.",
-        code=code,
-        hint=f"Fix the row; the columns are {','.join(HEADER)} with one row per candle.",
-    )
-
-
-def _parse_row(path: Path, line: int, row: list[str]) -> tuple[int, list[float]]:
-    if len(row) != len(HEADER):
-        raise _bad(path, line, f"expected {len(HEADER)} columns, found {len(row)}")
-    ts = _timestamp(row[0].strip())
-    if ts is None:
-        raise _bad(path, line, f"timestamp {row[0]!r} is neither epoch seconds nor ISO 8601")
-    try:
-        values = [float(cell) for cell in row[1:]]
-    except ValueError:
-        raise _bad(path, line, "a price or the volume is not a number") from None
-    o, h, low, c, v = values
-    if not all(math.isfinite(x) for x in values) or min(o, h, low, c) <= 0 or v < 0:
-        raise _bad(path, line, "prices must be positive finite numbers and volume not negative")
-    if h < max(o, c, low) or low > min(o, c):
-        raise _bad(path, line, "high must be the highest and low the lowest price of the candle")
-    return ts, values
-
-
-def _check_order(path: Path, line: int, previous: int | None, ts: int, step: int) -> None:
-    if previous is None:
-        return
-    if ts <= previous:
-        raise _bad(path, line, f"{iso(ts)} is not after the previous row", "csv-out-of-order")
-    if ts - previous != step:
-        raise _bad(path, line, f"gap: {iso(previous)} is followed by {iso(ts)}", "csv-gap")
-
-
-def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
-    """Every candle of `path`, checked: one per `timeframe`, in order, with sane values."""
-    try:
-        handle = path.open(newline="", encoding="utf-8")
+        return path.open(newline="", encoding="utf-8")
     except OSError as exc:
         raise UsageError(
             f"Cannot read {path}: {exc.strerror}.",
             code="csv-not-found",
             hint="Check --data csv:PATH.",
         ) from None
+
+
+def _not_utf8(path: Path) -> DataError:
+    """The error naming the line of the file's first byte that is not UTF-8 (the text reader
+    decodes ahead of the rows, so its own line count is no guide)."""
+    data, line, what = path.read_bytes(), 1, "not UTF-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, what = data.count(b"\n", 0, exc.start) + 1, f"not UTF-8 (byte {data[exc.start]:#04x})"
+    return DataError(
+        f"{path}:{line}: {what}.",
+        code="csv-not-utf8",
+        hint="Save the file as UTF-8 (an export in Latin-1 or Windows-1252 is not).",
+    )
+
+
+def load_csv(path: Path, timeframe: Timeframe) -> CandleSeries:
+    """Every candle of `path`, checked: one per `timeframe`, in order, with sane values."""
     columns: list[list[float]] = [[], [], [], [], []]
     stamps: list[int] = []
-    with handle:
+    with _open(path) as handle:
         reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None or tuple(h.strip().lower() for h in header) != HEADER:
-            raise _bad(path, 1, f"the header must be {','.join(HEADER)}")
-        for row in reader:
-            if not row:
-                continue
-            ts, values = _parse_row(path, reader.line_num, row)
-            _check_order(
-                path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds
-            )
-            stamps.append(ts)
-            for column, value in zip(columns, values, strict=True):
-                column.append(value)
+        try:
+            _read_rows(path, reader, timeframe, stamps, columns)
+        except UnicodeDecodeError:
+            raise _not_utf8(path) from None
+        except csv.Error as exc:
+            raise bad_row(path, reader.line_num, str(exc)) from None
     if not stamps:
-        raise _bad(path, 2, "the file has no candles", "empty-csv")
+        raise bad_row(path, 2, "the file has no candles", "empty-csv")
     return CandleSeries(stamps, *columns)
+
+
+def _read_rows(
+    path: Path,
+    reader: Any,
+    timeframe: Timeframe,
+    stamps: list[int],
+    columns: list[list[float]],
+) -> None:
+    header = next(reader, None)
+    if header is None or tuple(h.strip().lower() for h in header) != HEADER:
+        raise bad_row(path, 1, f"the header must be {','.join(HEADER)}")
+    for row in reader:
+        if not row:
+            continue
+        ts, values = parse_row(path, reader.line_num, row)
+        check_row_order(
+            path, reader.line_num, stamps[-1] if stamps else None, ts, timeframe.seconds
+        )
+        stamps.append(ts)
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
 
 
 class CsvSource:
     """Candles of one CSV file, loaded and validated once per timeframe."""
 
     def __init__(self, path: Path) -> None:
+        if not path.is_file():  # refused before a database is opened
+            _open(path).close()
+            raise UsageError(
+                f"Cannot read {path}: not a file.",
+                code="csv-not-found",
+                hint="Check --data csv:PATH.",
+            )
         self.path = path
         self._cache: dict[int, CandleSeries] = {}
 
@@ -110,4 +106,10 @@ class CsvSource:
         return self._cache[timeframe.seconds]
 
     def fetch(self, symbol: str, timeframe: Timeframe, *, until: int, limit: int) -> CandleSeries:
+        """The window a cycle needs: from the file's tail when it is regular (read afresh each
+        time, so a daemon sees rows appended since), else from every row, checked."""
+        if timeframe.seconds not in self._cache:
+            tail = read_tail(self.path, timeframe, until=until, limit=limit)
+            if tail is not None:
+                return tail
         return last_window(self.series(timeframe), until=until, limit=limit)
