@@ -1,0 +1,92 @@
+"""The test `--with-test` writes: CLASS satisfies the protocol, for a type checker and at run
+time, placed next to the dependents' own tests."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from codemods.protocols.members import Member
+
+__all__ = ["conformance_test", "test_directory"]
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+def test_directory(root: Path, files: tuple[Path, ...], modules: list[str]) -> Path:
+    """The directory holding most tests (`test_*.py`) that mention one of `modules`."""
+    counts: Counter[Path] = Counter()
+    for path in files:
+        if not path.name.startswith("test_"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if any(module in text for module in modules):
+            counts[path.parent] += 1
+    if counts:
+        return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[0][0]
+    return root / "tests"
+
+
+def _tuple(names: list[str]) -> str:
+    inner = ", ".join(f'"{n}"' for n in names)
+    return f"({inner},)" if len(names) == 1 else f"({inner})"
+
+
+def _checks(class_name: str, protocol: str, members: list[Member]) -> list[str]:
+    """The test's loops: CLASS has each member, and each method the protocol's parameters."""
+    declared = [m.name for m in members if m.kind != "attribute"]
+    methods = [m.name for m in members if m.kind == "method"]
+    attributes = [m.name for m in members if m.kind == "attribute"]
+    lines = []
+    if declared:
+        lines += [
+            f"    for name in {_tuple(declared)}:",
+            f"        assert hasattr({class_name}, name), name",
+        ]
+    if methods:
+        lines += [
+            f"    for name in {_tuple(methods)}:",
+            f"        expected = list(inspect.signature(getattr({protocol}, name)).parameters)",
+            f"        actual = list(inspect.signature(getattr({class_name}, name)).parameters)",
+            "        assert actual == expected, name",
+        ]
+    if attributes:
+        lines += [
+            f"    for name in {_tuple(attributes)}:",
+            f"        assert name in {protocol}.__annotations__, name",
+        ]
+    return lines
+
+
+def conformance_test(
+    *, module: str, class_name: str, dest: str, protocol: str, members: list[Member]
+) -> str:
+    """A test module asserting `module.class_name` satisfies `dest.protocol`."""
+    test = f"test_{_snake(class_name)}_satisfies_{_snake(protocol)}"
+    uses_inspect = any(m.kind == "method" for m in members)
+    lines = [
+        f'"""`{class_name}` satisfies `{protocol}`, the protocol its dependents are typed '
+        'against."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        *(["import inspect", ""] if uses_inspect else []),
+        f"from {dest} import {protocol}",
+        f"from {module} import {class_name}",
+        "",
+        "",
+        f"def _as_protocol(value: {class_name}) -> {protocol}:",
+        f"    return value  # a type checker fails here when {class_name} no longer fits",
+        "",
+        "",
+        f"def {test}() -> None:",
+        f'    assert _as_protocol.__annotations__["return"] == "{protocol}"',
+        *_checks(class_name, protocol, members),
+    ]
+    return "\n".join(lines) + "\n"

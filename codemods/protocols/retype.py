@@ -1,0 +1,142 @@
+"""The extract-protocol codemod for one dependent: annotations re-typed, imports of MODULE pruned.
+
+Two transformers run in turn, each on one form: `AnnotationRetyper` replaces CLASS, however
+the file spells it (`PerpsBot`, `pb.PerpsBot`, `pkg.mod.PerpsBot`, or inside a string
+annotation), by the protocol's name in annotations; `ImportPruner` then drops the imports of
+MODULE no longer used, moves those now used only in annotations under `if TYPE_CHECKING:`, and
+imports the protocol in place of the first. Anything else in the file is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+from libcst.codemod import Codemod, CodemodContext
+from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+
+from codemods.engine.changes import StringHit
+from codemods.protocols.bindings import class_spellings, module_bindings
+from codemods.protocols.imports import (
+    ImportPruner,
+    binding_uses,
+    guard_for_typing,
+    lazy_annotations,
+)
+from codemods.protocols.usage import ClassRef
+
+__all__ = ["AnnotationRetyper", "RetypeCodemod"]
+
+
+class AnnotationRetyper(cst.CSTTransformer):
+    """Replaces every reference to CLASS inside an annotation by the protocol's name."""
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+
+    def __init__(self, ref: ClassRef, package: str, protocol: str) -> None:
+        super().__init__()
+        self.ref = ref
+        self.package = package
+        self.protocol = protocol
+        self._depth = 0
+        self.replaced = 0
+        self.strings = 0
+
+    def _is_ref(self, node: cst.CSTNode) -> bool:
+        names = self.get_metadata(QualifiedNameProvider, node, set())
+        return any(self.ref.matches(q.name, self.package) for q in names)
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self._depth += 1
+
+    def leave_Annotation(
+        self, original_node: cst.Annotation, updated_node: cst.Annotation
+    ) -> cst.Annotation:
+        self._depth -= 1
+        return updated_node
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        if self._depth and self._is_ref(original_node):
+            self.replaced += 1
+            return updated_node.with_changes(value=self.protocol)
+        return updated_node
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        if self._depth and self._is_ref(original_node):
+            self.replaced += 1
+            return cst.Name(self.protocol, lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return updated_node
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        value = original_node.evaluated_value
+        if not (self._depth and isinstance(value, str) and self.ref.in_string(value)):
+            return updated_node
+        text = updated_node.value
+        for spelling in self.ref.spellings:
+            text = re.sub(rf"(?<![\w.]){re.escape(spelling)}(?!\w)", self.protocol, text)
+        self.replaced += 1
+        self.strings += 1
+        return updated_node.with_changes(value=text)
+
+
+class RetypeCodemod(Codemod):
+    """Type a dependent against the protocol `protocol` of `module.class_name` in `dest`."""
+
+    DESCRIPTION = "Re-type a dependent of a class against a protocol of it."
+
+    def __init__(
+        self, context: CodemodContext, module: str, class_name: str, dest: str, protocol: str
+    ) -> None:
+        super().__init__(context)
+        self.target_module = module
+        self.class_name = class_name
+        self.dest = dest
+        self.protocol = protocol
+        self.prepare(context)
+
+    def prepare(
+        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+    ) -> None:
+        """Make this instance ready for another file."""
+        self.context = context
+        self.imports_rewritten = 0
+        self.strings_rewritten = 0
+
+    @property
+    def review_items(self) -> tuple[StringHit, ...]:
+        return ()
+
+    @property
+    def used_names(self) -> frozenset[str]:
+        return frozenset()
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        package = self.context.full_package_name or ""
+        bindings = module_bindings(tree, self.context.full_module_name or "", package)
+        if self.protocol in bindings:
+            return tree  # already typed against the protocol, or the name is taken here
+        spellings = class_spellings(bindings, self.target_module, self.class_name)
+        ref = ClassRef(self.target_module, self.class_name, spellings)
+        before = binding_uses(tree, self.target_module, package)
+        retyper = AnnotationRetyper(ref, package, self.protocol)
+        retyped = MetadataWrapper(tree, unsafe_skip_copy=True).visit(retyper)
+        if not retyper.replaced:
+            return tree
+        self.strings_rewritten = retyper.strings
+        after = binding_uses(retyped, self.target_module, package)
+        drop = {n for n, use in after.items() if use.uses == 0 and before[n].uses > 0}
+        guard = {
+            n
+            for n, use in after.items()
+            if use.uses and use.annotations_only and use.module_level and lazy_annotations(tree)
+        }
+        pruner = ImportPruner(
+            self.target_module, package, drop | guard, f"from {self.dest} import {self.protocol}\n"
+        )
+        pruned = retyped.visit(pruner)
+        self.imports_rewritten = pruner.rewritten
+        return guard_for_typing(pruned, sorted(after[n].binding.statement() for n in guard))

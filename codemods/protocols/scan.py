@@ -1,0 +1,88 @@
+"""Scan: the dependents of CLASS inside the packages searched, and how each one uses it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from codemods.engine.names import is_within
+from codemods.engine.runner import Failed, check_failures
+from codemods.protocols.bindings import class_spellings, module_bindings
+from codemods.protocols.errors import ClassNeeded
+from codemods.protocols.imports import ImportSite, import_sites
+from codemods.protocols.locate import Located
+from codemods.protocols.request import ProtocolRequest
+from codemods.protocols.usage import ClassRef, Usage, UsageScan
+
+__all__ = ["Dependent", "scan_dependents"]
+
+
+@dataclass(frozen=True)
+class Dependent:
+    """A module that refers to CLASS: its usage, and its imports of MODULE as they are."""
+
+    path: Path
+    module: str
+    package: str
+    usage: Usage
+    imports: tuple[ImportSite, ...]
+
+
+def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
+    word = re.compile(rb"\b" + re.escape(request.class_name.encode()) + rb"\b")
+    found = []
+    for path in located.files:
+        if path in (located.source_path, located.dest_path):
+            continue
+        names = located.layout.module_of(path)
+        if names is None or not any(is_within(names[0], p) for p in request.scope):
+            continue
+        try:
+            wanted = bool(word.search(path.read_bytes()))
+        except OSError:
+            wanted = True  # the scan reports it
+        if wanted:
+            found.append((path, *names))
+    return found
+
+
+def _scan(path: Path, module: str, package: str, request: ProtocolRequest) -> Dependent | Failed:
+    try:
+        tree = cst.parse_module(path.read_text(encoding="utf-8"))
+    except cst.ParserSyntaxError as exc:
+        return Failed(path, "syntax-error", exc.message, exc.raw_line)
+    except (OSError, UnicodeDecodeError) as exc:
+        return Failed(path, "unreadable", str(exc))
+    bindings = module_bindings(tree, module, package)
+    spellings = class_spellings(bindings, request.module, request.class_name)
+    visitor = UsageScan(ClassRef(request.module, request.class_name, spellings), package)
+    MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
+    sites = import_sites(tree, request.module, package)
+    return Dependent(path, module, package, visitor.usage(), sites)
+
+
+def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
+    sites = [(d, r) for d in dependents for r in d.usage.refusals]
+    if not sites:
+        return
+    shown = "; ".join(f"{d.path.relative_to(root)}:{r.line}: {r.reason}" for d, r in sites)
+    raise ClassNeeded(
+        f"{len(sites)} use(s) of {name} a protocol cannot stand in for: {shown}.",
+        hint=f"Change those uses first (build {name} in a module outside the packages searched, "
+        "or pass it in), or narrow the search; nothing was written.",
+        code=sites[0][1].code,
+    )
+
+
+def scan_dependents(request: ProtocolRequest, located: Located) -> tuple[Dependent, ...]:
+    """Every module of the packages searched that uses CLASS; raises when one needs CLASS
+    itself (instantiates it, subclasses it, ...) or cannot be parsed."""
+    results = [_scan(p, m, pkg, request) for p, m, pkg in _candidates(request, located)]
+    check_failures([r for r in results if isinstance(r, Failed)], located.layout.root)
+    dependents = [r for r in results if isinstance(r, Dependent)]
+    _refuse(dependents, located.layout.root, request.class_name)
+    return tuple(d for d in dependents if d.usage.type_uses)

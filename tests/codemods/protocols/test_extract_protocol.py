@@ -1,0 +1,218 @@
+"""extract-protocol on sample repositories on disk: what it writes, what it refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from codemods.engine.errors import CodemodError, DirtyTree, FilesUnreadable, ModuleNotFound
+from codemods.protocols import ProtocolRequest, extract_protocol
+from tests.codemods.repos import make_repo, snapshot
+from tests.fakes.cycle_finder import FakeCycleFinder
+
+TARGET = "perps.orchestration.perps_bot:PerpsBot"
+DEST = "perps.orchestration.core.bot_interface"
+SERVICES = [
+    "execution_coordinator",
+    "lifecycle_service",
+    "perps_bot_builder",
+    "runtime_coordinator",
+    "strategy_orchestrator",
+    "system_monitor",
+]
+
+
+def request(root: Path, **changes: object) -> ProtocolRequest:
+    fields: dict[str, object] = {"target": TARGET, "into": DEST, "name": "IBotRuntime"}
+    fields.update(changes)
+    return ProtocolRequest(root, **fields)  # type: ignore[arg-type]
+
+
+def test_every_service_is_typed_against_the_protocol(asset_repo: Callable[[str], Path]) -> None:
+    root = asset_repo("protocol_cycle")
+    bot_before = (root / "src/perps/orchestration/perps_bot.py").read_text()
+    outcome = extract_protocol(request(root, with_test=True), apply=True)
+    package = root / "src/perps/orchestration"
+    for service in SERVICES:
+        text = (package / f"{service}.py").read_text()
+        assert "from perps.orchestration.core.bot_interface import IBotRuntime\n" in text
+        assert "perps_bot" not in text.replace("perps_bot_builder", ""), service
+    assert (package / "perps_bot.py").read_text() == bot_before
+    protocol = (package / "core/bot_interface.py").read_text()
+    assert "class IBotRuntime(Protocol):\n" in protocol
+    assert "`perps.orchestration.perps_bot.PerpsBot`" in protocol
+    assert "    @property\n    def is_running(self) -> bool: ...\n" in protocol
+    assert "    def stop(self, reason: str = ...) -> None: ...\n" in protocol
+    assert "if TYPE_CHECKING:\n    from perps.orchestration.configuration import BotConfig\n" in (
+        protocol
+    )
+    assert (package / "core/__init__.py").read_text() == ""
+    assert (root / "tests/test_bot_interface.py").is_file()
+    summary = outcome.summary
+    assert summary.files_changed == 6
+    assert sorted(summary.files_created) == [
+        "src/perps/orchestration/core/__init__.py",
+        "src/perps/orchestration/core/bot_interface.py",
+        "tests/test_bot_interface.py",
+    ]
+    removed = [n for n in summary.notes if n.startswith("import removed ")]
+    assert len(removed) == 6
+    assert (
+        "import removed src/perps/orchestration/system_monitor.py:5: "
+        "import perps.orchestration.perps_bot" in removed
+    )
+
+
+def test_a_second_run_has_nothing_to_do(asset_repo: Callable[[str], Path]) -> None:
+    root = asset_repo("protocol_cycle")
+    extract_protocol(request(root), apply=True)
+    after = snapshot(root)
+    again = extract_protocol(request(root), apply=True, allow_dirty=True)
+    assert again.summary.message.startswith("Nothing to do: no module in perps.orchestration")
+    assert again.diff == ""
+    assert snapshot(root) == after
+
+
+def test_a_dry_run_writes_nothing_and_reports_through_the_port(
+    asset_repo: Callable[[str], Path],
+) -> None:
+    root = asset_repo("protocol_cycle")
+    before = snapshot(root)
+    created = ("perps.orchestration.core.bot_interface", "perps.orchestration.system_monitor")
+    finder = FakeCycleFinder({"perps/orchestration/core/bot_interface.py": (created,)})
+    outcome = extract_protocol(request(root), cycle_finder=finder)
+    assert snapshot(root) == before
+    assert "+class IBotRuntime(Protocol):" in outcome.diff
+    assert outcome.summary.new_cycles == (created,)
+    assert [package for _, package in finder.calls] == ["perps", "perps"]
+    assert any(
+        n.startswith("suggested: a test that PerpsBot satisfies") for n in outcome.summary.notes
+    )
+
+
+BAD = {
+    "module_not_found": (
+        {"target": "perps.orchestration.perps_bots:PerpsBot"},
+        "module-not-found",
+        "perps.orchestration.perps_bot",
+    ),
+    "class_not_found": (
+        {"target": "perps.orchestration.perps_bot:PerpBot"},
+        "class-not-found",
+        "Did you mean PerpsBot?",
+    ),
+    "not_a_class": (
+        {"target": "perps.orchestration.strategy_orchestrator:cheapest"},
+        "not-a-class",
+        "top level",
+    ),
+    "destination_is_source": (
+        {"into": "perps.orchestration.perps_bot"},
+        "destination-is-source",
+        "--into",
+    ),
+    "bad_target": ({"target": "perps.orchestration.perps_bot.PerpsBot"}, "bad-target", "colon"),
+    "name_taken": (
+        {"into": "perps.orchestration.configuration", "name": "BotConfig"},
+        "name-exists",
+        "--name",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_is_refused_and_nothing_is_written(
+    name: str, asset_repo: Callable[[str], Path]
+) -> None:
+    root = asset_repo("protocol_cycle")
+    before = snapshot(root)
+    changes, code, hint = BAD[name]
+    with pytest.raises(CodemodError) as caught:
+        extract_protocol(request(root, **changes), apply=True)
+    assert caught.value.code == code
+    assert hint in caught.value.hint
+    assert snapshot(root) == before
+
+
+def _repo(tmp_path: Path, **extra: str) -> Path:
+    files = {
+        "src/pkg/__init__.py": "",
+        "src/pkg/bot.py": "from pkg.user import User\n\n\nclass Bot:\n    LIMIT = 3\n\n"
+        "    def stop(self) -> None:\n        pass\n",
+        "src/pkg/user.py": "from __future__ import annotations\n\nfrom pkg import bot\n\n\n"
+        "class User:\n    def __init__(self, b: bot.Bot) -> None:\n        b.stop()\n",
+        **extra,
+    }
+    return make_repo(tmp_path, files)
+
+
+def test_a_dependent_that_instantiates_the_class_is_refused_with_its_line(tmp_path: Path) -> None:
+    root = _repo(tmp_path, **{"src/pkg/main.py": "from pkg.bot import Bot\n\nBOT = Bot()\n"})
+    before = snapshot(root)
+    with pytest.raises(CodemodError) as caught:
+        extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
+    assert caught.value.code == "class-instantiated"
+    assert "src/pkg/main.py:3: instantiates Bot" in caught.value.message
+    assert snapshot(root) == before
+
+
+def test_a_syntax_error_among_the_dependents_is_refused(tmp_path: Path) -> None:
+    root = _repo(tmp_path, **{"src/pkg/broken.py": "from pkg.bot import Bot\ndef f(:\n"})
+    with pytest.raises(FilesUnreadable) as caught:
+        extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
+    assert "src/pkg/broken.py:2" in caught.value.message
+    assert not (root / "src/pkg/api.py").exists()
+
+
+def test_a_dirty_tree_is_refused(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    (root / "notes.txt").write_text("draft\n")
+    with pytest.raises(DirtyTree):
+        extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
+    assert not (root / "src/pkg/api.py").exists()
+
+
+def test_dependents_widen_the_search_and_an_existing_module_is_appended_to(
+    tmp_path: Path,
+) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/other/__init__.py": "",
+            "src/other/uses.py": "from pkg.bot import Bot\n\n\ndef f(b: Bot) -> int:\n"
+            "    return b.LIMIT\n",
+            "src/pkg/api.py": '"""Interfaces."""\n\nVERSION = 1\n',
+        },
+    )
+    outcome = extract_protocol(
+        ProtocolRequest(root, "pkg.bot:Bot", "pkg.api", dependents=("other",)), apply=True
+    )
+    assert (root / "src/other/uses.py").read_text().startswith("from pkg.api import IBot\n")
+    api = (root / "src/pkg/api.py").read_text()
+    assert api.startswith('"""Interfaces."""\n\nfrom typing import Protocol\n\nVERSION = 1\n')
+    assert "class IBot(Protocol):\n" in api
+    assert "    LIMIT: int\n\n    def stop(self) -> None: ...\n" in api
+    assert outcome.summary.files_changed == 3
+
+
+def test_a_member_the_class_does_not_declare_is_refused(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/late.py": "from pkg.bot import Bot\n\n\ndef f(b: Bot) -> None:\n"
+            "    b.missing()\n"
+        },
+    )
+    with pytest.raises(CodemodError) as caught:
+        extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
+    assert caught.value.code == "member-unknown"
+    assert "src/pkg/late.py:5: missing" in caught.value.message
+
+
+def test_a_module_that_is_not_there_suggests_close_names(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    with pytest.raises(ModuleNotFound) as caught:
+        extract_protocol(ProtocolRequest(root, "pkg.bots:Bot", "pkg.api"))
+    assert "pkg.bot" in caught.value.hint
