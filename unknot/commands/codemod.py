@@ -138,4 +138,7 @@ def remove_shim(
 
 
 def register(app: typer.Typer) -> None:
+    from unknot.commands import extract_protocol  # it imports this module's options
+
+    extract_protocol.register(codemod_app)
     app.add_typer(codemod_app)
