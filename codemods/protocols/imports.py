@@ -135,16 +135,16 @@ def lazy_annotations(tree: cst.Module) -> bool:
 
 
 class ImportPruner(cst.CSTTransformer):
-    """Drops the names in `drop` from imports of MODULE; puts `added` after the first one."""
+    """Drops the names in `drop` from imports of MODULE; puts `added` (an import statement, if
+    any) after the first one."""
 
-    def __init__(self, module: str, package: str, drop: set[str], added: str) -> None:
+    def __init__(self, module: str, package: str, drop: set[str], added: str | None) -> None:
         super().__init__()
         self.module = module
         self.package = package
         self.drop = drop
-        statement = cst.parse_statement(added)
-        assert isinstance(statement, cst.SimpleStatementLine)
-        self.added: cst.SimpleStatementLine | None = statement
+        statement = cst.parse_statement(added) if added else None
+        self.added = statement if isinstance(statement, cst.SimpleStatementLine) else None
         self.rewritten = 0
 
     def _keep(self, node: cst.Import | cst.ImportFrom) -> list[cst.ImportAlias]:

@@ -12,7 +12,7 @@ from codemods.engine.errors import FilesUnreadable, ModuleNotFound
 from codemods.engine.layout import Layout, ModuleLocation, python_files
 from codemods.protocols.bindings import Binding, module_bindings
 from codemods.protocols.errors import ClassNotFound, DestinationIsSource, NotAClass
-from codemods.protocols.members import ClassShape, read_members
+from codemods.protocols.members import ClassShape, with_bases
 from codemods.protocols.request import ProtocolRequest
 
 __all__ = ["Located", "locate"]
@@ -69,8 +69,12 @@ def _module(layout: Layout, files: list[Path], module: str) -> ModuleLocation:
     return found
 
 
+def _classes(tree: cst.Module) -> dict[str, cst.ClassDef]:
+    return {s.name.value: s for s in tree.body if isinstance(s, cst.ClassDef)}
+
+
 def _class(tree: cst.Module, module: str, name: str) -> cst.ClassDef:
-    classes = {s.name.value: s for s in tree.body if isinstance(s, cst.ClassDef)}
+    classes = _classes(tree)
     if name in classes:
         return classes[name]
     if name in module_bindings(tree, module, ""):
@@ -118,7 +122,7 @@ def locate(request: ProtocolRequest) -> Located:
         files=tuple(files),
         source=source,
         source_path=source_path,
-        shape=read_members(node),
+        shape=with_bases(node, _classes(tree)),
         bindings=module_bindings(tree, request.module, package),
         dest_path=dest_path,
         dest_text=dest_text,

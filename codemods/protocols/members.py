@@ -15,7 +15,7 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods.protocols.bindings import annotation_names
 
-__all__ = ["ClassShape", "Member", "read_members"]
+__all__ = ["ClassShape", "Member", "read_members", "with_bases"]
 
 _KEPT_DECORATORS = frozenset({"property", "staticmethod", "classmethod"})
 _SKIPPED_DECORATORS = ("setter", "deleter", "overload")
@@ -202,4 +202,25 @@ def read_members(node: cst.ClassDef) -> ClassShape:
                         members.setdefault(target.value, _attribute(target.value, literal))
     for name, annotation in init_typed.items():
         members.setdefault(name, _attribute(name, annotation))
+    return ClassShape(tuple(members.values()), frozenset(untyped - set(members)))
+
+
+def with_bases(node: cst.ClassDef, classes: dict[str, cst.ClassDef]) -> ClassShape:
+    """CLASS's members with those it inherits from base classes of the same module (`classes`,
+    by name); CLASS's own declaration of a member wins."""
+    shape = read_members(node)
+    members = {m.name: m for m in shape.members}
+    untyped = set(shape.untyped)
+    seen = {node.name.value}
+    bases = [b.value for b in node.bases]
+    while bases:
+        base = bases.pop(0)
+        if not isinstance(base, cst.Name) or base.value not in classes or base.value in seen:
+            continue
+        seen.add(base.value)
+        inherited = read_members(classes[base.value])
+        for member in inherited.members:
+            members.setdefault(member.name, member)
+        untyped |= inherited.untyped
+        bases += [b.value for b in classes[base.value].bases]
     return ClassShape(tuple(members.values()), frozenset(untyped - set(members)))

@@ -8,15 +8,23 @@ from pathlib import Path
 from libcst.codemod import CodemodContext
 
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
-from codemods.engine.runner import Changed, FileCodemod, FileJob, check_failures, run_codemod
+from codemods.engine.runner import (
+    Changed,
+    Failed,
+    FileCodemod,
+    FileJob,
+    FileResult,
+    check_failures,
+    run_codemod,
+)
 from codemods.protocols.conformance import conformance_test, test_directory
-from codemods.protocols.errors import MemberUnknown
+from codemods.protocols.errors import MemberUnknown, NameTaken
 from codemods.protocols.locate import Located
 from codemods.protocols.members import Member
 from codemods.protocols.protocol_module import protocol_text, write_into
 from codemods.protocols.request import ProtocolRequest
-from codemods.protocols.retype import RetypeCodemod
-from codemods.protocols.scan import Dependent
+from codemods.protocols.retype import NameClash, RetypeCodemod
+from codemods.protocols.scan import Dependent, Scan
 
 __all__ = ["ProtocolPlan", "RetypeSpec", "needed_members", "plan_protocol"]
 
@@ -98,6 +106,16 @@ def _test(
     return FileChange(None, path, "", text)
 
 
+def _check_clashes(results: list[FileResult], root: Path, name: str) -> None:
+    clashes = [r for r in results if isinstance(r, Failed) and r.code == NameClash.code]
+    if clashes:
+        shown = "; ".join(f"{r.path.relative_to(root)}: {r.message}" for r in clashes)
+        raise NameTaken(
+            f"{len(clashes)} dependent(s) already use the name {name}: {shown}.",
+            hint="Choose another name with --name; nothing was written.",
+        )
+
+
 def _dest(request: ProtocolRequest, located: Located, members: list[Member]) -> FileChange:
     """DEST with the protocol: created, or appended to."""
     text = protocol_text(
@@ -115,14 +133,14 @@ def _dest(request: ProtocolRequest, located: Located, members: list[Member]) -> 
     )
 
 
-def plan_protocol(
-    request: ProtocolRequest, located: Located, dependents: tuple[Dependent, ...]
-) -> ProtocolPlan:
+def plan_protocol(request: ProtocolRequest, located: Located, scan: Scan) -> ProtocolPlan:
     """Every file the extraction writes: DEST (and its packages), the dependents, the test."""
+    dependents = scan.dependents
     members = needed_members(located, dependents, request.class_name)
     spec = RetypeSpec(request.module, request.class_name, request.into, request.protocol_name)
     jobs = [FileJob(d.path, d.module, d.package, always=True) for d in dependents]
     results = run_codemod(jobs, spec, workers=request.workers)
+    _check_clashes(results, located.layout.root, request.protocol_name)
     check_failures(results, located.layout.root)
     retyped = tuple(r for r in results if isinstance(r, Changed))
     changes = [*_packages(located), _dest(request, located, members)]
@@ -138,7 +156,7 @@ def plan_protocol(
         root=located.layout.root,
         changes=tuple(changes),
         scanned=len(located.files),
-        parsed=len(dependents),
+        parsed=scan.parsed,
         members=tuple(members),
         retyped=retyped,
         test_path=test.new_path if test is not None else None,

@@ -43,8 +43,8 @@ def import_notes(
 
 def cycle_notes(report: CycleReport) -> list[str]:
     """The cycles the change breaks, and those it leaves through MODULE."""
-    notes = [f"breaks import cycle: {' <-> '.join(c)}" for c in report.broken]
-    notes += [f"import cycle left: {' <-> '.join(c)}" for c in report.remaining]
+    notes = [f"breaks the import cycle of {len(c)} modules: {', '.join(c)}" for c in report.broken]
+    notes += [f"import cycle left, of {len(c)} modules: {', '.join(c)}" for c in report.remaining]
     return notes
 
 

@@ -16,6 +16,7 @@ from libcst.codemod import Codemod, CodemodContext
 from libcst.metadata import MetadataWrapper, QualifiedNameProvider
 
 from codemods.engine.changes import StringHit
+from codemods.engine.runner import FileRefused
 from codemods.protocols.bindings import class_spellings, module_bindings
 from codemods.protocols.imports import (
     ImportPruner,
@@ -25,7 +26,13 @@ from codemods.protocols.imports import (
 )
 from codemods.protocols.usage import ClassRef
 
-__all__ = ["AnnotationRetyper", "RetypeCodemod"]
+__all__ = ["AnnotationRetyper", "NameClash", "RetypeCodemod"]
+
+
+class NameClash(FileRefused):
+    """The dependent binds the protocol's name to something else already."""
+
+    code = "name-clash"
 
 
 class AnnotationRetyper(cst.CSTTransformer):
@@ -117,8 +124,11 @@ class RetypeCodemod(Codemod):
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         package = self.context.full_package_name or ""
         bindings = module_bindings(tree, self.context.full_module_name or "", package)
-        if self.protocol in bindings:
-            return tree  # already typed against the protocol, or the name is taken here
+        own = bindings.get(self.protocol)
+        if own is not None and (own.module, own.obj) != (self.dest, self.protocol):
+            raise NameClash(
+                f"already binds {self.protocol} (from {own.module}); choose another --name",
+            )
         spellings = class_spellings(bindings, self.target_module, self.class_name)
         ref = ClassRef(self.target_module, self.class_name, spellings)
         before = binding_uses(tree, self.target_module, package)
@@ -134,9 +144,8 @@ class RetypeCodemod(Codemod):
             for n, use in after.items()
             if use.uses and use.annotations_only and use.module_level and lazy_annotations(tree)
         }
-        pruner = ImportPruner(
-            self.target_module, package, drop | guard, f"from {self.dest} import {self.protocol}\n"
-        )
+        added = None if own is not None else f"from {self.dest} import {self.protocol}\n"
+        pruner = ImportPruner(self.target_module, package, drop | guard, added)
         pruned = retyped.visit(pruner)
         self.imports_rewritten = pruner.rewritten
         return guard_for_typing(pruned, sorted(after[n].binding.statement() for n in guard))

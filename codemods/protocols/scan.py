@@ -18,7 +18,7 @@ from codemods.protocols.locate import Located
 from codemods.protocols.request import ProtocolRequest
 from codemods.protocols.usage import ClassRef, Usage, UsageScan
 
-__all__ = ["Dependent", "scan_dependents"]
+__all__ = ["Dependent", "Scan", "scan_dependents"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,14 @@ class Dependent:
     package: str
     usage: Usage
     imports: tuple[ImportSite, ...]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The dependents found, and how many files were parsed to find them."""
+
+    dependents: tuple[Dependent, ...]
+    parsed: int
 
 
 def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
@@ -78,11 +86,11 @@ def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
     )
 
 
-def scan_dependents(request: ProtocolRequest, located: Located) -> tuple[Dependent, ...]:
+def scan_dependents(request: ProtocolRequest, located: Located) -> Scan:
     """Every module of the packages searched that uses CLASS; raises when one needs CLASS
     itself (instantiates it, subclasses it, ...) or cannot be parsed."""
     results = [_scan(p, m, pkg, request) for p, m, pkg in _candidates(request, located)]
     check_failures([r for r in results if isinstance(r, Failed)], located.layout.root)
     dependents = [r for r in results if isinstance(r, Dependent)]
     _refuse(dependents, located.layout.root, request.class_name)
-    return tuple(d for d in dependents if d.usage.type_uses)
+    return Scan(tuple(d for d in dependents if d.usage.type_uses), len(results))

@@ -40,8 +40,8 @@ def extract_protocol(
     notes = [recovered] if recovered else []
     command = f"extract-protocol {request.target} --into {request.into}"
     located = locate(request)
-    dependents = scan_dependents(request, located)
-    if not dependents:
+    scan = scan_dependents(request, located)
+    if not scan.dependents:
         plan = ChangePlan(root=located.layout.root, message=_nothing_to_do(request, located))
         return outcome_of(command, plan, applied=False, notes=tuple(notes))
     if request.protocol_name in located.dest_names:
@@ -49,7 +49,7 @@ def extract_protocol(
             f"'{request.into}' already defines {request.protocol_name}.",
             hint="Choose another name with --name, or another module with --into.",
         )
-    plan = plan_protocol(request, located, dependents)
+    plan = plan_protocol(request, located, scan)
     report = CycleReport()
     if cycle_finder is not None:
         writes = plan.change_set().writes
@@ -57,7 +57,7 @@ def extract_protocol(
     if apply:
         check_clean(plan.root, allow_dirty=allow_dirty)
         apply_changes(plan.change_set())
-    notes += import_notes(plan, dependents, request.module, plan.root)
+    notes += import_notes(plan, scan.dependents, request.module, plan.root)
     notes += cycle_notes(report)
     notes += member_notes(plan, request)
     return outcome_of(command, plan, applied=apply, cycles=report.created, notes=tuple(notes))

@@ -216,3 +216,39 @@ def test_a_module_that_is_not_there_suggests_close_names(tmp_path: Path) -> None
     with pytest.raises(ModuleNotFound) as caught:
         extract_protocol(ProtocolRequest(root, "pkg.bots:Bot", "pkg.api"))
     assert "pkg.bot" in caught.value.hint
+
+
+def test_inherited_members_are_declared_and_the_test_goes_next_to_the_dependents_tests(
+    tmp_path: Path,
+) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/bot.py": "class Base:\n    def ping(self, times: int = 1) -> str:\n"
+            '        return "pong"\n\n\nclass Bot(Base):\n    def stop(self) -> None:\n'
+            "        pass\n",
+            "src/pkg/user.py": "from pkg.bot import Bot\n\n\ndef f(b: Bot) -> str:\n"
+            "    b.stop()\n    return b.ping()\n",
+            "tests/unit/pkg/test_user.py": "from pkg.user import f\n",
+            "tests/test_other.py": "X = 1\n",
+        },
+    )
+    outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api", with_test=True))
+    assert "+    def ping(self, times: int = ...) -> str: ...\n" in outcome.diff
+    assert "created tests/unit/pkg/test_api.py" in outcome.summary.lines()
+    assert "+def test_bot_satisfies_ibot() -> None:\n" in outcome.diff
+
+
+def test_a_dependent_that_binds_the_name_otherwise_is_refused(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/user.py": "from pkg.bot import Bot\nfrom pkg.other import IBot\n\n\n"
+            "def f(b: Bot, c: IBot) -> None: ...\n",
+            "src/pkg/other.py": "IBot = int\n",
+        },
+    )
+    with pytest.raises(CodemodError) as caught:
+        extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
+    assert caught.value.code == "name-exists"
+    assert "src/pkg/user.py" in caught.value.message

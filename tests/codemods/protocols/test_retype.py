@@ -9,7 +9,7 @@ import libcst as cst
 import pytest
 from libcst.codemod import CodemodContext
 
-from codemods.protocols.retype import RetypeCodemod
+from codemods.protocols.retype import NameClash, RetypeCodemod
 
 CASES = {
     "from_import": (
@@ -82,6 +82,11 @@ CASES = {
         "import os  # the os\nfrom pkg.core.api import IBot\n\nX = os.sep\n\n\n"
         "def f(a: IBot) -> None:  # typed\n    pass\n",
     ),
+    "protocol_already_imported_by_hand": (
+        "from pkg.app.bot import Bot\nfrom pkg.core.api import IBot\n\n\n"
+        "def f(a: Bot, b: IBot) -> None: ...\n",
+        "from pkg.core.api import IBot\n\n\ndef f(a: IBot, b: IBot) -> None: ...\n",
+    ),
     "unrelated_file_untouched": (
         "from pkg.app.other import Bot\n\n\ndef f(a: Bot) -> None: ...\n",
         "from pkg.app.other import Bot\n\n\ndef f(a: Bot) -> None: ...\n",
@@ -108,3 +113,8 @@ def test_counts_what_it_rewrote() -> None:
     source = 'from pkg.app.bot import Bot\n\n\ndef f(a: Bot, b: "Bot") -> None: ...\n'
     codemod.transform_module(cst.parse_module(source))
     assert (codemod.imports_rewritten, codemod.strings_rewritten) == (1, 1)
+
+
+def test_a_file_that_binds_the_name_otherwise_is_refused() -> None:
+    with pytest.raises(NameClash):
+        run("from pkg.app.bot import Bot\nfrom other import IBot\n\n\ndef f(a: Bot) -> None: ...\n")
