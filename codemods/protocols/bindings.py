@@ -7,7 +7,8 @@ a name MODULE defines itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -16,6 +17,7 @@ from codemods.engine.names import resolve_relative
 
 __all__ = [
     "Binding",
+    "ClassRef",
     "annotation_names",
     "class_spellings",
     "import_bindings",
@@ -168,3 +170,40 @@ def class_spellings(bindings: dict[str, Binding], module: str, name: str) -> tup
         elif binding.obj is not None and f"{binding.module}.{binding.obj}" == module:
             found.add(f"{binding.name}.{name}")
     return tuple(sorted(found, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    """CLASS (`module.name`), the packages that re-export it (`(package, name)`), and how a
+    file may spell it in string annotations (`spellings`, from that file's imports)."""
+
+    module: str
+    name: str
+    reexports: tuple[tuple[str, str], ...] = ()
+    spellings: tuple[str, ...] = ()
+
+    @property
+    def qualified(self) -> frozenset[str]:
+        return frozenset({f"{self.module}.{self.name}", *(f"{p}.{n}" for p, n in self.reexports)})
+
+    def matches(self, qualified: str, package: str) -> bool:
+        """Is `qualified` (a qualified name, maybe relative to `package`) CLASS?"""
+        if qualified.startswith("."):
+            level = len(qualified) - len(qualified.lstrip("."))
+            resolved = resolve_relative(package, level, qualified[level:] or None)
+            return resolved in self.qualified
+        return qualified in self.qualified
+
+    def imports(self, binding: Binding) -> bool:
+        """Does `binding` import MODULE (or a name from it), or a re-export of CLASS?"""
+        return refers_to(binding, self.module) or (binding.module, binding.obj) in self.reexports
+
+    def in_string(self, text: str) -> bool:
+        return any(re.search(rf"(?<![\w.]){re.escape(s)}(?!\w)", text) for s in self.spellings)
+
+    def spelled_in(self, bindings: dict[str, Binding]) -> ClassRef:
+        """This reference with the spellings a file's top-level `bindings` allow."""
+        found = set(class_spellings(bindings, self.module, self.name))
+        for package, name in self.reexports:
+            found.update(class_spellings(bindings, package, name))
+        return replace(self, spellings=tuple(sorted(found, key=len, reverse=True)))

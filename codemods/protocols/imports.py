@@ -14,7 +14,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import Access, MetadataWrapper, PositionProvider, ScopeProvider
 
-from codemods.protocols.bindings import Binding, import_bindings, refers_to
+from codemods.protocols.bindings import Binding, ClassRef, import_bindings
 
 __all__ = [
     "BindingUse",
@@ -56,9 +56,9 @@ class _Imports(cst.CSTVisitor):
 
     METADATA_DEPENDENCIES = (ScopeProvider, PositionProvider)
 
-    def __init__(self, module: str, package: str) -> None:
+    def __init__(self, ref: ClassRef, package: str) -> None:
         super().__init__()
-        self.module = module
+        self.ref = ref
         self.package = package
         self._guards = 0
         self._functions = 0
@@ -84,7 +84,7 @@ class _Imports(cst.CSTVisitor):
         self._statement(node)
 
     def _statement(self, node: cst.Import | cst.ImportFrom) -> None:
-        ours = [b for b in import_bindings(node, self.package) if refers_to(b, self.module)]
+        ours = [b for b in import_bindings(node, self.package) if self.ref.imports(b)]
         if not ours:
             return
         line = self.get_metadata(PositionProvider, node).start.line
@@ -104,16 +104,16 @@ class _Imports(cst.CSTVisitor):
             self.uses[binding.name] = BindingUse(binding, len(refs), only, level)
 
 
-def binding_uses(tree: cst.Module, module: str, package: str) -> dict[str, BindingUse]:
-    """The uses of each name `tree`'s imports of `module` bind."""
-    visitor = _Imports(module, package)
+def binding_uses(tree: cst.Module, ref: ClassRef, package: str) -> dict[str, BindingUse]:
+    """The uses of each name `tree`'s imports of CLASS's module (or re-exports) bind."""
+    visitor = _Imports(ref, package)
     MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
     return visitor.uses
 
 
-def import_sites(tree: cst.Module, module: str, package: str) -> tuple[ImportSite, ...]:
-    """`tree`'s import statements of `module`, in file order."""
-    visitor = _Imports(module, package)
+def import_sites(tree: cst.Module, ref: ClassRef, package: str) -> tuple[ImportSite, ...]:
+    """`tree`'s import statements of CLASS's module (or re-exports), in file order."""
+    visitor = _Imports(ref, package)
     MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
     return tuple(visitor.sites)
 
@@ -138,9 +138,9 @@ class ImportPruner(cst.CSTTransformer):
     """Drops the names in `drop` from imports of MODULE; puts `added` (an import statement, if
     any) after the first one."""
 
-    def __init__(self, module: str, package: str, drop: set[str], added: str | None) -> None:
+    def __init__(self, ref: ClassRef, package: str, drop: set[str], added: str | None) -> None:
         super().__init__()
-        self.module = module
+        self.ref = ref
         self.package = package
         self.drop = drop
         statement = cst.parse_statement(added) if added else None
@@ -153,7 +153,7 @@ class ImportPruner(cst.CSTTransformer):
         return [
             alias
             for alias, binding in zip(names, bindings, strict=True)
-            if not (binding.name in self.drop and refers_to(binding, self.module))
+            if not (binding.name in self.drop and self.ref.imports(binding))
         ]
 
     def leave_SimpleStatementLine(
@@ -166,7 +166,7 @@ class ImportPruner(cst.CSTTransformer):
                 small.names, cst.ImportStar
             ):
                 bindings = import_bindings(small, self.package)
-                ours = ours or any(refers_to(b, self.module) for b in bindings)
+                ours = ours or any(self.ref.imports(b) for b in bindings)
                 kept = self._keep(small)
                 if len(kept) != len(small.names):
                     self.rewritten += 1

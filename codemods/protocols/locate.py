@@ -10,7 +10,7 @@ import libcst as cst
 
 from codemods.engine.errors import FilesUnreadable, ModuleNotFound
 from codemods.engine.layout import Layout, ModuleLocation, python_files
-from codemods.protocols.bindings import Binding, module_bindings
+from codemods.protocols.bindings import Binding, ClassRef, module_bindings
 from codemods.protocols.errors import ClassNotFound, DestinationIsSource, NotAClass
 from codemods.protocols.members import ClassShape, with_bases
 from codemods.protocols.request import ProtocolRequest
@@ -28,6 +28,7 @@ class Located:
     source_path: Path
     shape: ClassShape
     bindings: dict[str, Binding]
+    ref: ClassRef
     dest_path: Path
     dest_text: str | None
 
@@ -104,11 +105,35 @@ def _dest(layout: Layout, request: ProtocolRequest, source: ModuleLocation) -> P
     return home.joinpath(*request.into.split(".")).with_suffix(".py")
 
 
+def _reexports(layout: Layout, request: ProtocolRequest) -> tuple[tuple[str, str], ...]:
+    """`(package, name)` for each package above MODULE whose `__init__` re-exports CLASS
+    (`from .perps_bot import PerpsBot`), deepest first, re-exports of re-exports included."""
+    known = {(request.module, request.class_name)}
+    found: list[tuple[str, str]] = []
+    parts = request.module.split(".")
+    for depth in range(len(parts) - 1, 0, -1):
+        package = ".".join(parts[:depth])
+        location = layout.locate(package)
+        if location is None or not location.is_package:
+            continue
+        try:
+            tree = cst.parse_module(_file(location).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+            continue
+        for binding in module_bindings(tree, package, package).values():
+            if (binding.module, binding.obj) in known:
+                known.add((package, binding.name))
+                found.append((package, binding.name))
+    return tuple(found)
+
+
 def locate(request: ProtocolRequest) -> Located:
     """Find MODULE, CLASS and DEST; raise a `CodemodError` for any of them that is wrong."""
     layout = Layout.detect(request.root, request.import_roots)
     files = python_files(layout.root)
     source = _module(layout, files, request.module)
+    for package in request.dependents:
+        _module(layout, files, package)
     source_path = _file(source)
     tree = _parse(source_path, layout.root)
     node = _class(tree, request.module, request.class_name)
@@ -124,6 +149,7 @@ def locate(request: ProtocolRequest) -> Located:
         source_path=source_path,
         shape=with_bases(node, _classes(tree)),
         bindings=module_bindings(tree, request.module, package),
+        ref=ClassRef(request.module, request.class_name, _reexports(layout, request)),
         dest_path=dest_path,
         dest_text=dest_text,
     )

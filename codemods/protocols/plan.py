@@ -17,6 +17,7 @@ from codemods.engine.runner import (
     check_failures,
     run_codemod,
 )
+from codemods.protocols.bindings import ClassRef
 from codemods.protocols.conformance import conformance_test, test_directory
 from codemods.protocols.errors import MemberUnknown, NameTaken
 from codemods.protocols.locate import Located
@@ -31,18 +32,17 @@ __all__ = ["ProtocolPlan", "RetypeSpec", "needed_members", "plan_protocol"]
 
 @dataclass(frozen=True)
 class RetypeSpec:
-    """Run `RetypeCodemod` for `module.class_name` and the protocol `dest.protocol`."""
+    """Run `RetypeCodemod` for the class `ref` names and the protocol `dest.protocol`."""
 
-    module: str
-    class_name: str
+    ref: ClassRef
     dest: str
     protocol: str
 
     def wants(self, data: bytes) -> bool:
-        return self.class_name.encode() in data
+        return self.ref.name.encode() in data
 
     def make(self, context: CodemodContext) -> FileCodemod:
-        return RetypeCodemod(context, self.module, self.class_name, self.dest, self.protocol)
+        return RetypeCodemod(context, self.ref, self.dest, self.protocol)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,7 +137,7 @@ def plan_protocol(request: ProtocolRequest, located: Located, scan: Scan) -> Pro
     """Every file the extraction writes: DEST (and its packages), the dependents, the test."""
     dependents = scan.dependents
     members = needed_members(located, dependents, request.class_name)
-    spec = RetypeSpec(request.module, request.class_name, request.into, request.protocol_name)
+    spec = RetypeSpec(located.ref, request.into, request.protocol_name)
     jobs = [FileJob(d.path, d.module, d.package, always=True) for d in dependents]
     results = run_codemod(jobs, spec, workers=request.workers)
     _check_clashes(results, located.layout.root, request.protocol_name)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from codemods.protocols.bindings import ClassRef
 from codemods.protocols.cycles import CycleReport
 from codemods.protocols.imports import ImportSite, import_sites
 from codemods.protocols.plan import ProtocolPlan
@@ -15,20 +16,21 @@ from codemods.protocols.scan import Dependent
 __all__ = ["cycle_notes", "import_notes", "member_notes"]
 
 
-def _after(plan: ProtocolPlan, dependent: Dependent, module: str) -> tuple[ImportSite, ...]:
+def _after(plan: ProtocolPlan, dependent: Dependent, ref: ClassRef) -> tuple[ImportSite, ...]:
     for result in plan.retyped:
         if result.path == dependent.path:
-            return import_sites(cst.parse_module(result.new_text), module, dependent.package)
+            return import_sites(cst.parse_module(result.new_text), ref, dependent.package)
     return dependent.imports
 
 
 def import_notes(
-    plan: ProtocolPlan, dependents: tuple[Dependent, ...], module: str, root: Path
+    plan: ProtocolPlan, dependents: tuple[Dependent, ...], ref: ClassRef, root: Path
 ) -> list[str]:
-    """For each dependent's import-time import of MODULE: gone, guarded, or kept."""
+    """For each dependent's import-time import of MODULE (or of a re-export of CLASS): gone,
+    guarded, or kept."""
     notes = []
     for dependent in sorted(dependents, key=lambda d: d.path):
-        after = _after(plan, dependent, module)
+        after = _after(plan, dependent, ref)
         rel = dependent.path.relative_to(root).as_posix()
         for site in (s for s in dependent.imports if s.import_time):
             where = f"{rel}:{site.line}: {site.text}"

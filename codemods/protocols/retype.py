@@ -17,14 +17,13 @@ from libcst.metadata import MetadataWrapper, QualifiedNameProvider
 
 from codemods.engine.changes import StringHit
 from codemods.engine.runner import FileRefused
-from codemods.protocols.bindings import class_spellings, module_bindings
+from codemods.protocols.bindings import ClassRef, module_bindings
 from codemods.protocols.imports import (
     ImportPruner,
     binding_uses,
     guard_for_typing,
     lazy_annotations,
 )
-from codemods.protocols.usage import ClassRef
 
 __all__ = ["AnnotationRetyper", "NameClash", "RetypeCodemod"]
 
@@ -91,16 +90,13 @@ class AnnotationRetyper(cst.CSTTransformer):
 
 
 class RetypeCodemod(Codemod):
-    """Type a dependent against the protocol `protocol` of `module.class_name` in `dest`."""
+    """Type a dependent against the protocol `dest.protocol` of the class `ref` names."""
 
     DESCRIPTION = "Re-type a dependent of a class against a protocol of it."
 
-    def __init__(
-        self, context: CodemodContext, module: str, class_name: str, dest: str, protocol: str
-    ) -> None:
+    def __init__(self, context: CodemodContext, ref: ClassRef, dest: str, protocol: str) -> None:
         super().__init__(context)
-        self.target_module = module
-        self.class_name = class_name
+        self.ref = ref
         self.dest = dest
         self.protocol = protocol
         self.prepare(context)
@@ -129,15 +125,14 @@ class RetypeCodemod(Codemod):
             raise NameClash(
                 f"already binds {self.protocol} (from {own.module}); choose another --name",
             )
-        spellings = class_spellings(bindings, self.target_module, self.class_name)
-        ref = ClassRef(self.target_module, self.class_name, spellings)
-        before = binding_uses(tree, self.target_module, package)
+        ref = self.ref.spelled_in(bindings)
+        before = binding_uses(tree, ref, package)
         retyper = AnnotationRetyper(ref, package, self.protocol)
         retyped = MetadataWrapper(tree, unsafe_skip_copy=True).visit(retyper)
         if not retyper.replaced:
             return tree
         self.strings_rewritten = retyper.strings
-        after = binding_uses(retyped, self.target_module, package)
+        after = binding_uses(retyped, ref, package)
         drop = {n for n, use in after.items() if use.uses == 0 and before[n].uses > 0}
         guard = {
             n
@@ -145,7 +140,7 @@ class RetypeCodemod(Codemod):
             if use.uses and use.annotations_only and use.module_level and lazy_annotations(tree)
         }
         added = None if own is not None else f"from {self.dest} import {self.protocol}\n"
-        pruner = ImportPruner(self.target_module, package, drop | guard, added)
+        pruner = ImportPruner(ref, package, drop | guard, added)
         pruned = retyped.visit(pruner)
         self.imports_rewritten = pruner.rewritten
         return guard_for_typing(pruned, sorted(after[n].binding.statement() for n in guard))

@@ -11,12 +11,12 @@ from libcst.metadata import MetadataWrapper
 
 from codemods.engine.names import is_within
 from codemods.engine.runner import Failed, check_failures
-from codemods.protocols.bindings import class_spellings, module_bindings
+from codemods.protocols.bindings import module_bindings
 from codemods.protocols.errors import ClassNeeded
 from codemods.protocols.imports import ImportSite, import_sites
 from codemods.protocols.locate import Located
 from codemods.protocols.request import ProtocolRequest
-from codemods.protocols.usage import ClassRef, Usage, UsageScan
+from codemods.protocols.usage import Usage, UsageScan
 
 __all__ = ["Dependent", "Scan", "scan_dependents"]
 
@@ -41,7 +41,8 @@ class Scan:
 
 
 def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
-    word = re.compile(rb"\b" + re.escape(request.class_name.encode()) + rb"\b")
+    spelled = sorted({located.ref.name, *(n for _, n in located.ref.reexports)})
+    word = re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in spelled) + rb")\b")
     found = []
     for path in located.files:
         if path in (located.source_path, located.dest_path):
@@ -58,18 +59,17 @@ def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, 
     return found
 
 
-def _scan(path: Path, module: str, package: str, request: ProtocolRequest) -> Dependent | Failed:
+def _scan(path: Path, module: str, package: str, located: Located) -> Dependent | Failed:
     try:
         tree = cst.parse_module(path.read_text(encoding="utf-8"))
     except cst.ParserSyntaxError as exc:
         return Failed(path, "syntax-error", exc.message, exc.raw_line)
     except (OSError, UnicodeDecodeError) as exc:
         return Failed(path, "unreadable", str(exc))
-    bindings = module_bindings(tree, module, package)
-    spellings = class_spellings(bindings, request.module, request.class_name)
-    visitor = UsageScan(ClassRef(request.module, request.class_name, spellings), package)
+    ref = located.ref.spelled_in(module_bindings(tree, module, package))
+    visitor = UsageScan(ref, package)
     MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
-    sites = import_sites(tree, request.module, package)
+    sites = import_sites(tree, ref, package)
     return Dependent(path, module, package, visitor.usage(), sites)
 
 
@@ -89,7 +89,7 @@ def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
 def scan_dependents(request: ProtocolRequest, located: Located) -> Scan:
     """Every module of the packages searched that uses CLASS; raises when one needs CLASS
     itself (instantiates it, subclasses it, ...) or cannot be parsed."""
-    results = [_scan(p, m, pkg, request) for p, m, pkg in _candidates(request, located)]
+    results = [_scan(p, m, pkg, located) for p, m, pkg in _candidates(request, located)]
     check_failures([r for r in results if isinstance(r, Failed)], located.layout.root)
     dependents = [r for r in results if isinstance(r, Dependent)]
     _refuse(dependents, located.layout.root, request.class_name)

@@ -57,7 +57,7 @@ def extract_protocol(
     if apply:
         check_clean(plan.root, allow_dirty=allow_dirty)
         apply_changes(plan.change_set())
-    notes += import_notes(plan, scan.dependents, request.module, plan.root)
+    notes += import_notes(plan, scan.dependents, located.ref, plan.root)
     notes += cycle_notes(report)
     notes += member_notes(plan, request)
     return outcome_of(command, plan, applied=apply, cycles=report.created, notes=tuple(notes))

@@ -11,7 +11,6 @@ refusal: instantiation, subclassing, `isinstance`, a class-level attribute, a va
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -22,34 +21,11 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from codemods.engine.names import resolve_relative
+from codemods.protocols.bindings import ClassRef
 
-__all__ = ["ClassRef", "Refusal", "Usage", "UsageScan"]
+__all__ = ["Refusal", "Usage", "UsageScan"]
 
 _CHECKS = frozenset({"isinstance", "issubclass"})
-
-
-@dataclass(frozen=True)
-class ClassRef:
-    """CLASS (`module.name`) and how a file may spell it in string annotations."""
-
-    module: str
-    name: str
-    spellings: tuple[str, ...] = ()
-
-    @property
-    def qualified(self) -> str:
-        return f"{self.module}.{self.name}"
-
-    def matches(self, qualified: str, package: str) -> bool:
-        if qualified.startswith("."):
-            level = len(qualified) - len(qualified.lstrip("."))
-            resolved = resolve_relative(package, level, qualified[level:] or None)
-            return resolved == self.qualified
-        return qualified == self.qualified
-
-    def in_string(self, text: str) -> bool:
-        return any(re.search(rf"(?<![\w.]){re.escape(s)}(?!\w)", text) for s in self.spellings)
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,11 @@ BAD = {
         "destination-is-source",
         "--into",
     ),
+    "dependents_not_found": (
+        {"dependents": ("perps.orchestrashun",)},
+        "module-not-found",
+        "perps.orchestration",
+    ),
     "bad_target": ({"target": "perps.orchestration.perps_bot.PerpsBot"}, "bad-target", "colon"),
     "name_taken": (
         {"into": "perps.orchestration.configuration", "name": "BotConfig"},
@@ -252,3 +257,19 @@ def test_a_dependent_that_binds_the_name_otherwise_is_refused(tmp_path: Path) ->
         extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
     assert caught.value.code == "name-exists"
     assert "src/pkg/user.py" in caught.value.message
+
+
+def test_importers_of_a_package_re_export_are_dependents_too(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/__init__.py": '"""The package."""\n\nfrom pkg.bot import Bot as Runner\n',
+            "src/pkg/user.py": "from pkg import Runner\n\n\ndef f(b: Runner) -> None:\n"
+            "    b.stop()\n",
+        },
+    )
+    outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
+    assert (root / "src/pkg/user.py").read_text() == (
+        "from pkg.api import IBot\n\n\ndef f(b: IBot) -> None:\n    b.stop()\n"
+    )
+    assert "import removed src/pkg/user.py:1: from pkg import Runner" in outcome.summary.notes

@@ -1,6 +1,7 @@
 """Before/after cases of the re-typing codemod; each runs twice, the second changes nothing.
 
-The class is `pkg.app.bot:Bot`, the protocol `pkg.core.api:IBot`, the file `pkg.app.user`.
+The class is `pkg.app.bot:Bot` (re-exported by `pkg.app`), the protocol `pkg.core.api:IBot`,
+the file `pkg.app.user`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ import libcst as cst
 import pytest
 from libcst.codemod import CodemodContext
 
+from codemods.protocols.bindings import ClassRef
 from codemods.protocols.retype import NameClash, RetypeCodemod
+
+REF = ClassRef("pkg.app.bot", "Bot", reexports=(("pkg.app", "Bot"),))
 
 CASES = {
     "from_import": (
@@ -82,6 +86,12 @@ CASES = {
         "import os  # the os\nfrom pkg.core.api import IBot\n\nX = os.sep\n\n\n"
         "def f(a: IBot) -> None:  # typed\n    pass\n",
     ),
+    "re_exported_by_the_package": (
+        "from . import Bot as B\nfrom pkg.app import Bot, helper\n\n\n"
+        "def f(a: Bot, b: B) -> None:\n    helper()\n",
+        "from pkg.core.api import IBot\nfrom pkg.app import helper\n\n\n"
+        "def f(a: IBot, b: IBot) -> None:\n    helper()\n",
+    ),
     "protocol_already_imported_by_hand": (
         "from pkg.app.bot import Bot\nfrom pkg.core.api import IBot\n\n\n"
         "def f(a: Bot, b: IBot) -> None: ...\n",
@@ -96,7 +106,7 @@ CASES = {
 
 def run(source: str) -> str:
     context = CodemodContext(full_module_name="pkg.app.user", full_package_name="pkg.app")
-    codemod = RetypeCodemod(context, "pkg.app.bot", "Bot", "pkg.core.api", "IBot")
+    codemod = RetypeCodemod(context, REF, "pkg.core.api", "IBot")
     return codemod.transform_module(cst.parse_module(source)).code
 
 
@@ -109,7 +119,7 @@ def test_retype_case(name: str) -> None:
 
 def test_counts_what_it_rewrote() -> None:
     context = CodemodContext(full_module_name="pkg.app.user", full_package_name="pkg.app")
-    codemod = RetypeCodemod(context, "pkg.app.bot", "Bot", "pkg.core.api", "IBot")
+    codemod = RetypeCodemod(context, REF, "pkg.core.api", "IBot")
     source = 'from pkg.app.bot import Bot\n\n\ndef f(a: Bot, b: "Bot") -> None: ...\n'
     codemod.transform_module(cst.parse_module(source))
     assert (codemod.imports_rewritten, codemod.strings_rewritten) == (1, 1)

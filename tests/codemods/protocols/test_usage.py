@@ -6,16 +6,16 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper
 
-from codemods.protocols.bindings import class_spellings, module_bindings
-from codemods.protocols.usage import ClassRef, Usage, UsageScan
+from codemods.protocols.bindings import ClassRef, module_bindings
+from codemods.protocols.usage import Usage, UsageScan
 
 
 def scan(source: str) -> Usage:
     tree = cst.parse_module(source)
-    spellings = class_spellings(
-        module_bindings(tree, "pkg.app.user", "pkg.app"), "pkg.app.bot", "Bot"
+    ref = ClassRef("pkg.app.bot", "Bot").spelled_in(
+        module_bindings(tree, "pkg.app.user", "pkg.app")
     )
-    visitor = UsageScan(ClassRef("pkg.app.bot", "Bot", spellings), "pkg.app")
+    visitor = UsageScan(ref, "pkg.app")
     MetadataWrapper(tree).visit(visitor)
     return visitor.usage()
 
