@@ -28,12 +28,22 @@ _LITERAL_TYPES: dict[type[cst.CSTNode], str] = {
 
 @dataclass(frozen=True)
 class Member:
-    """One member: its kind (`method`, `property`, `attribute`) and its protocol text."""
+    """One member: its kind (`method`, `property`, `attribute`) and its protocol text (for an
+    attribute, also its annotation)."""
 
     name: str
     kind: str
     text: str
     names: frozenset[str]
+    annotation: str = ""
+
+    def read_only(self) -> Member:
+        """An attribute as a read-only property (which a plain attribute, a property or a
+        frozen dataclass field all satisfy); other members as they are."""
+        if self.kind != "attribute":
+            return self
+        text = f"@property\ndef {self.name}(self) -> {self.annotation}: ..."
+        return Member(self.name, "property", text, self.names, self.annotation)
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,8 @@ def _all_params(params: cst.Parameters) -> list[cst.Param]:
 
 
 def _attribute(name: str, annotation: cst.BaseExpression) -> Member:
-    return Member(name, "attribute", f"{name}: {_code(annotation)}", annotation_names(annotation))
+    code = _code(annotation)
+    return Member(name, "attribute", f"{name}: {code}", annotation_names(annotation), code)
 
 
 def _literal_type(value: cst.BaseExpression) -> cst.BaseExpression | None:

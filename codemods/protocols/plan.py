@@ -55,7 +55,8 @@ class ProtocolPlan(ChangePlan):
 
 
 def needed_members(located: Located, dependents: tuple[Dependent, ...], name: str) -> list[Member]:
-    """The members of CLASS the dependents use, in CLASS's order; raises for unknown ones."""
+    """The members of CLASS the dependents use, in CLASS's order; raises for unknown ones.
+    Attributes no dependent assigns to are declared as read-only properties."""
     used: dict[str, tuple[Dependent, int]] = {}
     for dependent in dependents:
         for member, line in dependent.usage.members:
@@ -72,7 +73,10 @@ def needed_members(located: Located, dependents: tuple[Dependent, ...], name: st
             f"Dependents use members {name} does not declare with a type: {shown}.",
             hint=f"Annotate them in {name} (or define them there) and run again.",
         )
-    return [m for m in located.shape.members if m.name in used]
+    written = {w for d in dependents for w in d.usage.written}
+    return [
+        m if m.name in written else m.read_only() for m in located.shape.members if m.name in used
+    ]
 
 
 def _packages(located: Located) -> list[FileChange]:

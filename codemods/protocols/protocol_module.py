@@ -63,7 +63,7 @@ def protocol_text(
     attributes = [f"    {m.text}" for m in members if m.kind == "attribute"]
     methods = [
         "\n".join(f"    {line}" for line in m.text.splitlines())
-        for m in members
+        for m in sorted(members, key=lambda m: m.kind != "property")  # properties first
         if m.kind != "attribute"
     ]
     body = "\n\n".join(([("\n".join(attributes))] if attributes else []) + methods)

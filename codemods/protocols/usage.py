@@ -44,6 +44,7 @@ class Usage:
     type_uses: int
     members: tuple[tuple[str, int], ...]
     refusals: tuple[Refusal, ...]
+    written: tuple[str, ...] = ()  # members assigned to (`bot.count += 1`)
 
 
 def _self_attribute(node: cst.BaseExpression) -> str | None:
@@ -77,11 +78,13 @@ class UsageScan(cst.CSTVisitor):
         self._typed: list[cst.Name] = []  # names annotated with CLASS
         self._typed_self: set[tuple[str, str]] = set()  # (class, attribute)
         self._self_assigns: list[tuple[str, str, cst.CSTNode]] = []
-        self._self_chains: list[tuple[str, str, str, int]] = []
+        self._self_chains: list[tuple[str, str, cst.Attribute]] = []
         self._members: dict[str, int] = {}
+        self._written: set[str] = set()
 
     def usage(self) -> Usage:
-        return Usage(self.type_uses, tuple(sorted(self._members.items())), tuple(self.refusals))
+        members = tuple(sorted(self._members.items()))
+        return Usage(self.type_uses, members, tuple(self.refusals), tuple(sorted(self._written)))
 
     def _line(self, node: cst.CSTNode) -> int:
         return int(self.get_metadata(PositionProvider, node).start.line)
@@ -179,13 +182,16 @@ class UsageScan(cst.CSTVisitor):
     def _note_self_chain(self, node: cst.Attribute) -> None:
         attribute = _self_attribute(node.value)
         if attribute is not None and self._classes:
-            self._self_chains.append(
-                (self._classes[-1], attribute, node.attr.value, self._line(node))
-            )
+            self._self_chains.append((self._classes[-1], attribute, node))
 
-    def _member(self, name: str, line: int) -> None:
-        if not (name.startswith("__") and name.endswith("__")):
-            self._members.setdefault(name, line)
+    def _member(self, node: cst.Attribute) -> None:
+        name = node.attr.value
+        if name.startswith("__") and name.endswith("__"):
+            return
+        self._members.setdefault(name, self._line(node))
+        owner = self.get_metadata(ParentNodeProvider, node)
+        if isinstance(owner, cst.AssignTarget | cst.AugAssign | cst.AnnAssign | cst.Del):
+            self._written.add(name)
 
     def leave_Module(self, original_node: cst.Module) -> None:
         accessed: set[int] = set()
@@ -197,10 +203,10 @@ class UsageScan(cst.CSTVisitor):
                 accessed.add(id(access.node))
                 parent = self.get_metadata(ParentNodeProvider, access.node)
                 if isinstance(parent, cst.Attribute) and parent.value is access.node:
-                    self._member(parent.attr.value, self._line(parent))
+                    self._member(parent)
         for cls, attribute, value in self._self_assigns:
             if id(value) in accessed:
                 self._typed_self.add((cls, attribute))
-        for cls, attribute, member, line in self._self_chains:
+        for cls, attribute, node in self._self_chains:
             if (cls, attribute) in self._typed_self:
-                self._member(member, line)
+                self._member(node)

@@ -198,7 +198,9 @@ def test_dependents_widen_the_search_and_an_existing_module_is_appended_to(
     api = (root / "src/pkg/api.py").read_text()
     assert api.startswith('"""Interfaces."""\n\nfrom typing import Protocol\n\nVERSION = 1\n')
     assert "class IBot(Protocol):\n" in api
-    assert "    LIMIT: int\n\n    def stop(self) -> None: ...\n" in api
+    assert (
+        "    @property\n    def LIMIT(self) -> int: ...\n\n    def stop(self) -> None: ...\n" in api
+    )
     assert outcome.summary.files_changed == 3
 
 
@@ -273,3 +275,17 @@ def test_importers_of_a_package_re_export_are_dependents_too(tmp_path: Path) -> 
         "from pkg.api import IBot\n\n\ndef f(b: IBot) -> None:\n    b.stop()\n"
     )
     assert "import removed src/pkg/user.py:1: from pkg import Runner" in outcome.summary.notes
+
+
+def test_attributes_read_only_become_properties_and_written_ones_stay(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/bot.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass Bot:\n"
+            "    name: str\n    count: int = 0\n",
+            "src/pkg/user.py": "from pkg.bot import Bot\n\n\ndef f(b: Bot) -> str:\n"
+            "    b.count += 1\n    return b.name\n",
+        },
+    )
+    outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
+    assert "+    count: int\n+\n+    @property\n+    def name(self) -> str: ...\n" in outcome.diff

@@ -78,3 +78,18 @@ def test_uses_a_protocol_cannot_stand_in_for(name: str) -> None:
 def test_an_unrelated_class_of_the_same_name_is_not_a_reference() -> None:
     usage = scan("from pkg.other import Bot\nx = Bot()\n\n\ndef f(b: Bot) -> None: ...\n")
     assert usage == Usage(0, (), ())
+
+
+def test_members_assigned_to_are_told_apart() -> None:
+    usage = scan(
+        "from pkg.app.bot import Bot\n"
+        "class S:\n"
+        "    def __init__(self, bot: Bot) -> None:\n"
+        "        self.bot = bot\n"
+        "        self.bot.name = 'x'\n"
+        "def f(b: Bot) -> None:\n"
+        "    b.count += 1\n"
+        "    b.marks['a'] = 1.0\n"
+    )
+    assert [name for name, _ in usage.members] == ["count", "marks", "name"]
+    assert usage.written == ("count", "name")
