@@ -40,12 +40,23 @@ class Scan:
     parsed: int
 
 
+def _is_test(path: Path, root: Path) -> bool:
+    """Tests build CLASS to exercise it: they are not dependents to re-type."""
+    name = path.name
+    return (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or any(part in {"tests", "test"} for part in path.relative_to(root).parent.parts)
+    )
+
+
 def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
     spelled = sorted({located.ref.name, *(n for _, n in located.ref.reexports)})
     word = re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in spelled) + rb")\b")
     found = []
     for path in located.files:
-        if path in (located.source_path, located.dest_path):
+        if path in (located.source_path, located.dest_path) or _is_test(path, located.layout.root):
             continue
         names = located.layout.module_of(path)
         if names is None or not any(is_within(names[0], p) for p in request.scope):

@@ -289,3 +289,11 @@ def test_attributes_read_only_become_properties_and_written_ones_stay(tmp_path: 
     )
     outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
     assert "+    count: int\n+\n+    @property\n+    def name(self) -> str: ...\n" in outcome.diff
+
+
+def test_tests_inside_the_package_build_the_class_and_are_left_alone(tmp_path: Path) -> None:
+    test = "from pkg.bot import Bot\n\n\ndef test_bot() -> None:\n    Bot().stop()\n"
+    root = _repo(tmp_path, **{"src/pkg/tests/test_bot.py": test, "src/pkg/conftest.py": test})
+    outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
+    assert outcome.summary.files_changed == 1
+    assert (root / "src/pkg/tests/test_bot.py").read_text() == test
