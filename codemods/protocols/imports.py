@@ -104,17 +104,28 @@ class _Imports(cst.CSTVisitor):
             self.uses[binding.name] = BindingUse(binding, len(refs), only, level)
 
 
-def binding_uses(tree: cst.Module, ref: ClassRef, package: str) -> dict[str, BindingUse]:
+def _wrapped(tree: cst.Module | MetadataWrapper) -> MetadataWrapper:
+    """A wrapper for `tree`; a wrapper given is reused, with the metadata it has resolved."""
+    if isinstance(tree, MetadataWrapper):
+        return tree
+    return MetadataWrapper(tree, unsafe_skip_copy=True)
+
+
+def binding_uses(
+    tree: cst.Module | MetadataWrapper, ref: ClassRef, package: str
+) -> dict[str, BindingUse]:
     """The uses of each name `tree`'s imports of CLASS's module (or re-exports) bind."""
     visitor = _Imports(ref, package)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
+    _wrapped(tree).visit(visitor)
     return visitor.uses
 
 
-def import_sites(tree: cst.Module, ref: ClassRef, package: str) -> tuple[ImportSite, ...]:
+def import_sites(
+    tree: cst.Module | MetadataWrapper, ref: ClassRef, package: str
+) -> tuple[ImportSite, ...]:
     """`tree`'s import statements of CLASS's module (or re-exports), in file order."""
     visitor = _Imports(ref, package)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
+    _wrapped(tree).visit(visitor)
     return tuple(visitor.sites)
 
 

@@ -126,9 +126,10 @@ class RetypeCodemod(Codemod):
                 f"already binds {self.protocol} (from {own.module}); choose another --name",
             )
         ref = self.ref.spelled_in(bindings)
-        before = binding_uses(tree, ref, package)
+        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)  # scopes resolved once
+        before = binding_uses(wrapper, ref, package)
         retyper = AnnotationRetyper(ref, package, self.protocol)
-        retyped = MetadataWrapper(tree, unsafe_skip_copy=True).visit(retyper)
+        retyped = wrapper.visit(retyper)
         if not retyper.replaced:
             return tree
         self.strings_rewritten = retyper.strings

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +12,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from codemods.engine.names import is_within
-from codemods.engine.runner import Failed, check_failures
-from codemods.protocols.bindings import module_bindings
+from codemods.engine.runner import PARALLEL_BYTES, PARALLEL_THRESHOLD, Failed, check_failures
+from codemods.protocols.bindings import ClassRef, module_bindings
 from codemods.protocols.errors import ClassNeeded
 from codemods.protocols.imports import ImportSite, import_sites
 from codemods.protocols.locate import Located
@@ -70,18 +72,33 @@ def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, 
     return found
 
 
-def _scan(path: Path, module: str, package: str, located: Located) -> Dependent | Failed:
+def _scan(path: Path, module: str, package: str, ref: ClassRef) -> Dependent | Failed:
     try:
         tree = cst.parse_module(path.read_text(encoding="utf-8"))
     except cst.ParserSyntaxError as exc:
         return Failed(path, "syntax-error", exc.message, exc.raw_line)
     except (OSError, UnicodeDecodeError) as exc:
         return Failed(path, "unreadable", str(exc))
-    ref = located.ref.spelled_in(module_bindings(tree, module, package))
+    ref = ref.spelled_in(module_bindings(tree, module, package))
     visitor = UsageScan(ref, package)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
-    sites = import_sites(tree, ref, package)
+    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)  # scopes resolved once
+    wrapper.visit(visitor)
+    sites = import_sites(wrapper, ref, package)
     return Dependent(path, module, package, visitor.usage(), sites)
+
+
+def _scan_all(
+    candidates: list[tuple[Path, str, str]], ref: ClassRef, workers: int | None
+) -> list[Dependent | Failed]:
+    """Each candidate scanned, in worker processes when there are enough of them (the
+    runner's thresholds: scope analysis of a large module takes a good part of a second)."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    size = sum(p.stat().st_size for p, _, _ in candidates if p.is_file())
+    if workers < 2 or (len(candidates) < PARALLEL_THRESHOLD and size < PARALLEL_BYTES):
+        return [_scan(path, module, package, ref) for path, module, package in candidates]
+    columns = [list(column) for column in zip(*candidates, strict=True)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_scan, *columns, [ref] * len(candidates)))
 
 
 def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
@@ -100,7 +117,7 @@ def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
 def scan_dependents(request: ProtocolRequest, located: Located) -> Scan:
     """Every module of the packages searched that uses CLASS; raises when one needs CLASS
     itself (instantiates it, subclasses it, ...) or cannot be parsed."""
-    results = [_scan(p, m, pkg, located) for p, m, pkg in _candidates(request, located)]
+    results = _scan_all(_candidates(request, located), located.ref, request.workers)
     check_failures([r for r in results if isinstance(r, Failed)], located.layout.root)
     dependents = [r for r in results if isinstance(r, Dependent)]
     _refuse(dependents, located.layout.root, request.class_name)

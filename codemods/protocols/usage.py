@@ -57,6 +57,13 @@ def _self_attribute(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def _is_property(node: cst.FunctionDef) -> bool:
+    return any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "property"
+        for d in node.decorators
+    )
+
+
 class UsageScan(cst.CSTVisitor):
     """Collects a file's `Usage` of CLASS; run it through a `MetadataWrapper`."""
 
@@ -161,7 +168,9 @@ class UsageScan(cst.CSTVisitor):
     def _type_use(self, annotation: cst.Annotation) -> None:
         self.type_uses += 1
         owner = self.get_metadata(ParentNodeProvider, annotation)
-        if isinstance(owner, cst.Param):
+        if isinstance(owner, cst.FunctionDef) and self._classes and _is_property(owner):
+            self._typed_self.add((self._classes[-1], owner.name.value))
+        elif isinstance(owner, cst.Param):
             self._typed.append(owner.name)
         elif isinstance(owner, cst.AnnAssign):
             attribute = _self_attribute(owner.target)

@@ -93,3 +93,18 @@ def test_members_assigned_to_are_told_apart() -> None:
     )
     assert [name for name, _ in usage.members] == ["count", "marks", "name"]
     assert usage.written == ("count", "name")
+
+
+def test_members_read_through_a_property_typed_with_the_class() -> None:
+    usage = scan(
+        "from pkg.app.bot import Bot\n"
+        "class S:\n"
+        "    def __init__(self, bot: Bot) -> None:\n"
+        "        self._bot = bot\n"
+        "    @property\n"
+        "    def bot(self) -> Bot:\n"
+        "        return self._bot\n"
+        "    def go(self) -> None:\n"
+        "        self.bot.stop()\n"
+    )
+    assert [name for name, _ in usage.members] == ["stop"]
