@@ -9,14 +9,14 @@ from pathlib import Path
 
 from codemods.protocols.members import Member
 
-__all__ = ["conformance_test", "test_directory"]
+__all__ = ["conformance_test", "directory_for_test"]
 
 
 def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
-def test_directory(root: Path, files: tuple[Path, ...], modules: list[str]) -> Path:
+def directory_for_test(root: Path, files: tuple[Path, ...], modules: list[str]) -> Path:
     """The directory holding most tests (`test_*.py`) that mention one of `modules`."""
     counts: Counter[Path] = Counter()
     for path in files:

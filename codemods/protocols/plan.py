@@ -18,7 +18,7 @@ from codemods.engine.runner import (
     run_codemod,
 )
 from codemods.protocols.bindings import ClassRef
-from codemods.protocols.conformance import conformance_test, test_directory
+from codemods.protocols.conformance import conformance_test, directory_for_test
 from codemods.protocols.errors import MemberUnknown, NameTaken
 from codemods.protocols.locate import Located
 from codemods.protocols.members import Member
@@ -96,7 +96,7 @@ def _test(
     dependents: tuple[Dependent, ...],
 ) -> FileChange | None:
     modules = [d.module for d in dependents] + [request.module]
-    directory = test_directory(located.layout.root, located.files, modules)
+    directory = directory_for_test(located.layout.root, located.files, modules)
     path = directory / f"test_{request.into.rpartition('.')[2]}.py"
     if path.exists():
         return None
