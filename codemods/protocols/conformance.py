@@ -16,8 +16,17 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
+def _imports(text: str, module: str) -> bool:
+    """Does `text` import `module` (`import a.b`, `from a.b import x`, `from a import b`)?"""
+    parent, _, leaf = module.rpartition(".")
+    forms = [rf"^\s*(from|import)\s+{re.escape(module)}\b"]
+    if parent:
+        forms.append(rf"^\s*from\s+{re.escape(parent)}\s+import\s+[^\n]*\b{re.escape(leaf)}\b")
+    return any(re.search(form, text, re.MULTILINE) for form in forms)
+
+
 def directory_for_test(root: Path, files: tuple[Path, ...], modules: list[str]) -> Path:
-    """The directory holding most tests (`test_*.py`) that mention one of `modules`."""
+    """The directory holding most tests (`test_*.py`) that import one of `modules`."""
     counts: Counter[Path] = Counter()
     for path in files:
         if not path.name.startswith("test_"):
@@ -26,7 +35,7 @@ def directory_for_test(root: Path, files: tuple[Path, ...], modules: list[str]) 
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if any(module in text for module in modules):
+        if any(_imports(text, module) for module in modules):
             counts[path.parent] += 1
     if counts:
         return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[0][0]

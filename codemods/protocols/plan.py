@@ -54,11 +54,12 @@ class ProtocolPlan(ChangePlan):
     test_path: Path | None = None
 
 
-def needed_members(located: Located, dependents: tuple[Dependent, ...], name: str) -> list[Member]:
-    """The members of CLASS the dependents use, in CLASS's order; raises for unknown ones.
+def needed_members(located: Located, scan: Scan, name: str) -> list[Member]:
+    """The members of CLASS the dependents use (and those read through their own members
+    typed with CLASS), in CLASS's order; raises for unknown ones used directly.
     Attributes no dependent assigns to are declared as read-only properties."""
     used: dict[str, tuple[Dependent, int]] = {}
-    for dependent in dependents:
+    for dependent in scan.dependents:
         for member, line in dependent.usage.members:
             used.setdefault(member, (dependent, line))
     unknown = sorted(m for m in used if located.shape.get(m) is None)
@@ -73,9 +74,10 @@ def needed_members(located: Located, dependents: tuple[Dependent, ...], name: st
             f"Dependents use members {name} does not declare with a type: {shown}.",
             hint=f"Annotate them in {name} (or define them there) and run again.",
         )
-    written = {w for d in dependents for w in d.usage.written}
+    written = {w for d in scan.dependents for w in d.usage.written} | scan.chained.written
+    wanted = used.keys() | scan.chained.read
     return [
-        m if m.name in written else m.read_only() for m in located.shape.members if m.name in used
+        m if m.name in written else m.read_only() for m in located.shape.members if m.name in wanted
     ]
 
 
@@ -140,7 +142,7 @@ def _dest(request: ProtocolRequest, located: Located, members: list[Member]) -> 
 def plan_protocol(request: ProtocolRequest, located: Located, scan: Scan) -> ProtocolPlan:
     """Every file the extraction writes: DEST (and its packages), the dependents, the test."""
     dependents = scan.dependents
-    members = needed_members(located, dependents, request.class_name)
+    members = needed_members(located, scan, request.class_name)
     spec = RetypeSpec(located.ref, request.into, request.protocol_name)
     jobs = [FileJob(d.path, d.module, d.package, always=True) for d in dependents]
     results = run_codemod(jobs, spec, workers=request.workers)

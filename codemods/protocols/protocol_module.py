@@ -25,6 +25,7 @@ __all__ = ["ProtocolText", "protocol_text", "write_into"]
 class ProtocolText:
     """The protocol class and the imports it needs, split by when they must run."""
 
+    name: str
     class_text: str
     runtime: tuple[Binding, ...]
     typing_only: tuple[Binding, ...]
@@ -87,7 +88,7 @@ def protocol_text(
             runtime.append(binding)
     if typing_only:
         runtime.append(Binding("TYPE_CHECKING", "typing", "TYPE_CHECKING"))
-    return ProtocolText(text, tuple(runtime), tuple(typing_only))
+    return ProtocolText(protocol, text, tuple(runtime), tuple(typing_only))
 
 
 _NEW_MODULE_DOC = (
@@ -108,6 +109,7 @@ def _new_module(protocol: ProtocolText) -> str:
     if protocol.typing_only:
         guarded = "\n".join(f"    {line}" for line in _imports(list(protocol.typing_only)))
         parts.append(f"if TYPE_CHECKING:\n{guarded}")
+    parts.append(f'__all__ = ["{protocol.name}"]')
     return "\n\n".join(parts) + "\n\n\n" + protocol.class_text
 
 
@@ -126,7 +128,7 @@ def _append(existing: str, protocol: ProtocolText) -> str:
     body[last + 1 : last + 1] = new
     tree = tree.with_changes(body=body)
     typing_only = _imports([b for b in protocol.typing_only if b.name not in bound])
-    tree = guard_for_typing(tree, typing_only)
+    tree = guard_for_typing(tree, typing_only).visit(_ListedInAll(protocol.name))
     return tree.code.rstrip("\n") + "\n\n\n" + protocol.class_text
 
 
@@ -157,3 +159,43 @@ def _is_docstring(statement: cst.CSTNode) -> bool:
         and isinstance(statement.body[0], cst.Expr)
         and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
     )
+
+
+class _ListedInAll(cst.CSTTransformer):
+    """Adds `name` to a module-level `__all__ = [...]` (or tuple) of strings, if there is one."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
+        targets = [t.target for t in updated_node.targets]
+        value = updated_node.value
+        if not (
+            len(targets) == 1
+            and isinstance(targets[0], cst.Name)
+            and targets[0].value == "__all__"
+            and isinstance(value, cst.List | cst.Tuple)
+        ):
+            return updated_node
+        entries = [e.value for e in value.elements]
+        if not all(isinstance(e, cst.SimpleString) for e in entries):
+            return updated_node
+        first = entries[0] if entries else None
+        quote = first.value[0] if isinstance(first, cst.SimpleString) else '"'
+        element = cst.Element(cst.SimpleString(f"{quote}{self.name}{quote}"))
+        elements = list(value.elements)
+        if elements:
+            last = elements[-1]
+            between = elements[-2].comma if len(elements) > 1 else cst.MaybeSentinel.DEFAULT
+            if not isinstance(between, cst.Comma):
+                between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            element = element.with_changes(comma=last.comma)  # keeps a trailing comma's layout
+            elements[-1] = last.with_changes(comma=between)
+        return updated_node.with_changes(value=value.with_changes(elements=[*elements, element]))

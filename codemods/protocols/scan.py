@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
@@ -14,6 +14,7 @@ from libcst.metadata import MetadataWrapper
 from codemods.engine.names import is_within
 from codemods.engine.runner import PARALLEL_BYTES, PARALLEL_THRESHOLD, Failed, check_failures
 from codemods.protocols.bindings import ClassRef, module_bindings
+from codemods.protocols.chains import Chained, chained_members
 from codemods.protocols.errors import ClassNeeded
 from codemods.protocols.imports import ImportSite, import_sites
 from codemods.protocols.locate import Located
@@ -40,6 +41,7 @@ class Scan:
 
     dependents: tuple[Dependent, ...]
     parsed: int
+    chained: Chained = field(default_factory=Chained)
 
 
 def _is_test(path: Path, root: Path) -> bool:
@@ -53,22 +55,31 @@ def _is_test(path: Path, root: Path) -> bool:
     )
 
 
-def _candidates(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
-    spelled = sorted({located.ref.name, *(n for _, n in located.ref.reexports)})
-    word = re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in spelled) + rb")\b")
+def _in_scope(request: ProtocolRequest, located: Located) -> list[tuple[Path, str, str]]:
+    """The modules of the packages searched (not MODULE, not DEST, no tests)."""
     found = []
     for path in located.files:
         if path in (located.source_path, located.dest_path) or _is_test(path, located.layout.root):
             continue
         names = located.layout.module_of(path)
-        if names is None or not any(is_within(names[0], p) for p in request.scope):
-            continue
+        if names is not None and any(is_within(names[0], p) for p in request.scope):
+            found.append((path, *names))
+    return found
+
+
+def _candidates(
+    modules: list[tuple[Path, str, str]], located: Located
+) -> list[tuple[Path, str, str]]:
+    spelled = sorted({located.ref.name, *(n for _, n in located.ref.reexports)})
+    word = re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in spelled) + rb")\b")
+    found = []
+    for path, *names in modules:
         try:
             wanted = bool(word.search(path.read_bytes()))
         except OSError:
             wanted = True  # the scan reports it
         if wanted:
-            found.append((path, *names))
+            found.append((path, names[0], names[1]))
     return found
 
 
@@ -117,8 +128,12 @@ def _refuse(dependents: list[Dependent], root: Path, name: str) -> None:
 def scan_dependents(request: ProtocolRequest, located: Located) -> Scan:
     """Every module of the packages searched that uses CLASS; raises when one needs CLASS
     itself (instantiates it, subclasses it, ...) or cannot be parsed."""
-    results = _scan_all(_candidates(request, located), located.ref, request.workers)
+    modules = _in_scope(request, located)
+    results = _scan_all(_candidates(modules, located), located.ref, request.workers)
     check_failures([r for r in results if isinstance(r, Failed)], located.layout.root)
     dependents = [r for r in results if isinstance(r, Dependent)]
     _refuse(dependents, located.layout.root, request.class_name)
-    return Scan(tuple(d for d in dependents if d.usage.type_uses), len(results))
+    typed = tuple(d for d in dependents if d.usage.type_uses)
+    producers = {p for d in typed for p in d.usage.producers}
+    chained = chained_members([path for path, _, _ in modules], producers)
+    return Scan(typed, len(results), chained)

@@ -45,6 +45,7 @@ class Usage:
     members: tuple[tuple[str, int], ...]
     refusals: tuple[Refusal, ...]
     written: tuple[str, ...] = ()  # members assigned to (`bot.count += 1`)
+    producers: tuple[str, ...] = ()  # functions, properties and fields typed with CLASS
 
 
 def _self_attribute(node: cst.BaseExpression) -> str | None:
@@ -86,12 +87,20 @@ class UsageScan(cst.CSTVisitor):
         self._typed_self: set[tuple[str, str]] = set()  # (class, attribute)
         self._self_assigns: list[tuple[str, str, cst.CSTNode]] = []
         self._self_chains: list[tuple[str, str, cst.Attribute]] = []
+        self._self_aliases: list[tuple[str, str, cst.Name]] = []  # `config = self.config`
         self._members: dict[str, int] = {}
         self._written: set[str] = set()
+        self._producers: set[str] = set()
 
     def usage(self) -> Usage:
         members = tuple(sorted(self._members.items()))
-        return Usage(self.type_uses, members, tuple(self.refusals), tuple(sorted(self._written)))
+        return Usage(
+            self.type_uses,
+            members,
+            tuple(self.refusals),
+            tuple(sorted(self._written)),
+            tuple(sorted(self._producers)),
+        )
 
     def _line(self, node: cst.CSTNode) -> int:
         return int(self.get_metadata(PositionProvider, node).start.line)
@@ -168,8 +177,10 @@ class UsageScan(cst.CSTVisitor):
     def _type_use(self, annotation: cst.Annotation) -> None:
         self.type_uses += 1
         owner = self.get_metadata(ParentNodeProvider, annotation)
-        if isinstance(owner, cst.FunctionDef) and self._classes and _is_property(owner):
-            self._typed_self.add((self._classes[-1], owner.name.value))
+        if isinstance(owner, cst.FunctionDef):
+            self._producers.add(owner.name.value)
+            if self._classes and _is_property(owner):
+                self._typed_self.add((self._classes[-1], owner.name.value))
         elif isinstance(owner, cst.Param):
             self._typed.append(owner.name)
         elif isinstance(owner, cst.AnnAssign):
@@ -181,12 +192,16 @@ class UsageScan(cst.CSTVisitor):
                 scope = self.get_metadata(ScopeProvider, owner.target, None)
                 if self._classes and isinstance(scope, cst.metadata.ClassScope):
                     self._typed_self.add((self._classes[-1], owner.target.value))
+                    self._producers.add(owner.target.value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             attribute = _self_attribute(target.target)
             if attribute is not None and self._classes:
                 self._self_assigns.append((self._classes[-1], attribute, node.value))
+            source = _self_attribute(node.value)
+            if source is not None and self._classes and isinstance(target.target, cst.Name):
+                self._self_aliases.append((self._classes[-1], source, target.target))
 
     def _note_self_chain(self, node: cst.Attribute) -> None:
         attribute = _self_attribute(node.value)
@@ -202,9 +217,10 @@ class UsageScan(cst.CSTVisitor):
         if isinstance(owner, cst.AssignTarget | cst.AugAssign | cst.AnnAssign | cst.Del):
             self._written.add(name)
 
-    def leave_Module(self, original_node: cst.Module) -> None:
+    def _accesses(self, names: list[cst.Name]) -> set[int]:
+        """Read the members accessed on each of `names`; return the accessing nodes' ids."""
         accessed: set[int] = set()
-        for name in self._typed:
+        for name in names:
             scope = self.get_metadata(ScopeProvider, name, None)
             if scope is None:
                 continue
@@ -213,9 +229,14 @@ class UsageScan(cst.CSTVisitor):
                 parent = self.get_metadata(ParentNodeProvider, access.node)
                 if isinstance(parent, cst.Attribute) and parent.value is access.node:
                     self._member(parent)
+        return accessed
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        accessed = self._accesses(self._typed)
         for cls, attribute, value in self._self_assigns:
             if id(value) in accessed:
                 self._typed_self.add((cls, attribute))
+        self._accesses([n for c, a, n in self._self_aliases if (c, a) in self._typed_self])
         for cls, attribute, node in self._self_chains:
             if (cls, attribute) in self._typed_self:
                 self._member(node)

@@ -49,8 +49,9 @@ def extract_protocol(
     allow_dirty: AllowDirty = False,
     output_format: Format = "text",
 ) -> int:
-    """Type CLASS's dependents against a Protocol of the members they use, so their import of
-    MODULE goes; a dry run unless --apply."""
+    """Type CLASS's dependents against a Protocol of what they use; a dry run unless --apply.
+
+    Their imports of MODULE go, and the import cycles through them."""
     from codemods.protocols import ProtocolRequest
     from codemods.protocols import extract_protocol as run
 

@@ -297,3 +297,22 @@ def test_tests_inside_the_package_build_the_class_and_are_left_alone(tmp_path: P
     outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"), apply=True)
     assert outcome.summary.files_changed == 1
     assert (root / "src/pkg/tests/test_bot.py").read_text() == test
+
+
+def test_members_read_through_a_dependents_own_typed_member_are_declared(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path,
+        **{
+            "src/pkg/bot.py": "class Bot:\n    def __init__(self) -> None:\n"
+            "        self.limit = 3\n        self.used = 0\n\n"
+            "    def stop(self) -> None:\n        pass\n",
+            "src/pkg/user.py": "from pkg.bot import Bot\n\n\nclass Runtime:\n"
+            "    def __init__(self, bot: Bot) -> None:\n        self._bot = bot\n\n"
+            "    @property\n    def config(self) -> Bot:\n        return self._bot\n",
+            "src/pkg/reader.py": "from pkg.user import Runtime\n\n\ndef f(r: Runtime) -> int:\n"
+            "    r.config.used += 1\n    return r.config.limit + r.config.unknown\n",
+        },
+    )
+    outcome = extract_protocol(ProtocolRequest(root, "pkg.bot:Bot", "pkg.api"))
+    assert "+    used: int\n+\n+    @property\n+    def limit(self) -> int: ...\n" in outcome.diff
+    assert "def stop" not in outcome.diff

@@ -35,6 +35,8 @@ def test_a_new_module_imports_from_the_package_only_for_type_checkers() -> None:
         "if TYPE_CHECKING:\n"
         "    from pkg.config import Config\n"
         "\n"
+        '__all__ = ["IBot"]\n'
+        "\n"
         "\n"
         "class IBot(Protocol):\n"
         '    """What the dependents of `pkg.bot.Bot` use of it.\n'
@@ -51,7 +53,7 @@ def test_a_new_module_imports_from_the_package_only_for_type_checkers() -> None:
 
 
 def test_an_existing_module_keeps_its_code_and_gains_the_protocol() -> None:
-    existing = '"""Interfaces."""\n\nfrom typing import Any\n\nX: Any = 1\n'
+    existing = '"""Interfaces."""\n\nfrom typing import Any\n\n__all__ = ["X"]\n\nX: Any = 1\n'
     protocol = protocol_text(MEMBERS, BINDINGS, module="pkg.bot", class_name="Bot", protocol="IBot")
     result = write_into(existing, protocol)
     assert result.startswith(
@@ -59,6 +61,6 @@ def test_an_existing_module_keeps_its_code_and_gains_the_protocol() -> None:
         "import datetime as dt\nfrom typing import TYPE_CHECKING, Protocol\n"
     )
     assert "if TYPE_CHECKING:\n    from pkg.config import Config\n" in result
-    assert "X: Any = 1\n" in result
+    assert '__all__ = ["X", "IBot"]\n\nX: Any = 1\n' in result
     assert result.endswith("    def stop(self, reason: Any = ...) -> None: ...\n")
     compile(result, "api.py", "exec")

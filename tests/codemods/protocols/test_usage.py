@@ -108,3 +108,16 @@ def test_members_read_through_a_property_typed_with_the_class() -> None:
         "        self.bot.stop()\n"
     )
     assert [name for name, _ in usage.members] == ["stop"]
+
+
+def test_members_read_through_a_local_name_for_a_typed_attribute() -> None:
+    usage = scan(
+        "from pkg.app.bot import Bot\n"
+        "class S:\n"
+        "    def __init__(self, bot: Bot) -> None:\n"
+        "        self.bot = bot\n"
+        "    def go(self) -> int:\n"
+        "        bot = self.bot\n"
+        "        return bot.limit\n"
+    )
+    assert [name for name, _ in usage.members] == ["limit"]
