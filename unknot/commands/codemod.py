@@ -186,4 +186,7 @@ def move_symbol(
 
 
 def register(app: typer.Typer) -> None:
+    from unknot.commands import extract_protocol  # it imports this module's options
+
+    extract_protocol.register(codemod_app)
     app.add_typer(codemod_app)

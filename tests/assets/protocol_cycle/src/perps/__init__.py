@@ -1,0 +1,1 @@
+"""A perpetual-futures paper-trading bot."""

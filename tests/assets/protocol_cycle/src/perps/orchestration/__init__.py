@@ -1,0 +1,1 @@
+"""The bot and the services that run it."""
