@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "BadName",
     "CodemodError",
     "DirtyTree",
     "FilesUnreadable",
@@ -28,6 +29,10 @@ class CodemodError(Exception):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
+
+
+class BadName(CodemodError):
+    default_code = "bad-module-name"
 
 
 class ModuleNotFound(CodemodError):

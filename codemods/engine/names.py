@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
+
+from codemods.engine.errors import BadName
 
 __all__ = [
     "DOTTED_REF",
     "Rename",
+    "check_dotted",
     "is_within",
     "relative_spelling",
     "resolve_relative",
@@ -16,6 +20,19 @@ __all__ = [
 # A whole string that is a dotted path, optionally with a `:attribute` suffix (entry points,
 # `pkgutil.resolve_name`).
 DOTTED_REF = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_][\w.]*)?")
+
+
+def check_dotted(name: str, *, what: str) -> None:
+    """Raise `BadName` unless `name` is a dotted Python name (`a.b`, no keyword, no empty part)."""
+    parts = name.split(".")
+    bad = next((p for p in parts if not p.isidentifier() or keyword.iskeyword(p)), None)
+    if bad is None:
+        return
+    shown = f"'{bad}'" if bad else "an empty part"
+    raise BadName(
+        f"{what} '{name}' is not a dotted Python name: {shown} cannot be imported.",
+        hint="Use identifiers separated by single dots, e.g. shop.common.util.",
+    )
 
 
 def is_within(name: str, prefix: str) -> bool:

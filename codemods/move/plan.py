@@ -17,7 +17,7 @@ from codemods.engine.errors import (
     TargetInsideSource,
 )
 from codemods.engine.layout import Layout, ModuleLocation, python_files
-from codemods.engine.names import Rename, is_within, resolve_relative
+from codemods.engine.names import Rename, check_dotted, is_within, resolve_relative
 from codemods.engine.runner import (
     Changed,
     FileJob,
@@ -176,6 +176,8 @@ def _dotted(node: cst.BaseExpression | None) -> str | None:
 
 def plan_move(request: MoveRequest) -> MovePlan:
     """Everything `move OLD NEW` would change, computed without writing anything."""
+    check_dotted(request.old, what="OLD")
+    check_dotted(request.new, what="NEW")
     layout = Layout.detect(request.root, request.import_roots)
     rename = Rename(request.old, request.new)
     files = python_files(layout.root)

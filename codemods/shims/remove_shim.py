@@ -13,6 +13,7 @@ from codemods.engine.apply import apply_changes, recover_interrupted
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
 from codemods.engine.errors import FilesUnreadable, ModuleNotFound, NotAShim
 from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.names import check_dotted
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.runner import (
     Changed,
@@ -100,6 +101,7 @@ def _read(layout: Layout, location: ModuleLocation) -> Shim:
 
 def plan_remove_shim(request: ShimRequest) -> ChangePlan:
     """What removing the shim would change, and the shim's file."""
+    check_dotted(request.module, what="MODULE")
     layout = Layout.detect(request.root, request.import_roots)
     files = python_files(layout.root)
     location = _shim_file(layout, request.module, files)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import GlobalScope, MetadataWrapper, PositionProvider, ScopeProvider
 
-__all__ = ["ImportBinding", "ModuleFacts", "Statement", "TopLevel", "read_module"]
+__all__ = ["ImportBinding", "ModuleFacts", "Statement", "TopLevel", "read_module", "spaced"]
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
 
@@ -32,6 +32,7 @@ class TopLevel:
     first_line: int
     last_line: int
     unresolved: frozenset[str] = frozenset()  # names bound nowhere here (builtins aside)
+    typing_uses: frozenset[str] = frozenset()  # names of `uses` it reads in annotations only
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,14 @@ class ModuleFacts:
     def definitions(self) -> list[str]:
         """Every top-level name a definition binds, in order (for suggestions)."""
         return [n for s in self.statements if s.kind in DEFINITION_KINDS for n in sorted(s.names)]
+
+
+def spaced(statement: Statement, blanks: int) -> Statement:
+    """`statement` with `blanks` blank lines before it, its own comment lines kept."""
+    lines = list(statement.leading_lines)
+    while lines and lines[0].comment is None:
+        lines.pop(0)
+    return statement.with_changes(leading_lines=(*(cst.EmptyLine() for _ in range(blanks)), *lines))
 
 
 def _targets(node: cst.BaseAssignTargetExpression | cst.BaseExpression) -> set[str]:
@@ -168,20 +177,26 @@ def read_module(tree: cst.Module) -> ModuleFacts:
         decorators = getattr(statement, "decorators", ())
         first = positions[decorators[0]].start.line if decorators else span.start.line
         spans.append((first, span.end.line, index, kind, names))
-    uses, unresolved = _uses_by_statement(scopes, positions, spans)
-    statements = tuple(
-        TopLevel(
-            index,
-            kind,
-            frozenset(names),
-            frozenset(uses.get(index, ())),
-            first,
-            last,
-            frozenset(unresolved.get(index, ())),
+    uses, unresolved, runtime = _uses_by_statement(scopes, positions, spans)
+    bound = set().union(*(names for *_, names in spans))
+    statements = []
+    for first, last, index, kind, names in spans:
+        # a forward reference in an annotation (`def f(x: Later)`) is left unresolved: a use
+        forward = unresolved.get(index, set()) & bound
+        used = uses.get(index, set()) | forward
+        statements.append(
+            TopLevel(
+                index,
+                kind,
+                frozenset(names),
+                frozenset(used),
+                first,
+                last,
+                frozenset(unresolved.get(index, set()) - bound),
+                frozenset(used - runtime.get(index, set())),
+            )
         )
-        for first, last, index, kind, names in spans
-    )
-    return ModuleFacts(tree, statements, imports, _dunder_all(tree))
+    return ModuleFacts(tree, tuple(statements), imports, _dunder_all(tree))
 
 
 def _block_definitions(statement: cst.CSTNode) -> set[str]:
@@ -206,17 +221,18 @@ def _block_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
 
 def _uses_by_statement(
     scopes: object, positions: object, spans: list[tuple[int, int, int, str, set[str]]]
-) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
-    """For each top-level statement, the module-level names used inside it, and the names it
-    uses that nothing binds (a star import may)."""
+) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[int, set[str]]]:
+    """For each top-level statement: the module-level names used inside it, the names it uses
+    that nothing binds (a star import may), and the names it uses outside annotations."""
     scope_map = dict(scopes)  # type: ignore[call-overload]
     position_map = positions
     global_scope = next((s for s in scope_map.values() if isinstance(s, GlobalScope)), None)
     if global_scope is None:
-        return {}, {}
+        return {}, {}, {}
     starts = [(first, last, index) for first, last, index, _, _ in spans]
     found: dict[int, set[str]] = {}
     unbound: dict[int, set[str]] = {}
+    runtime: dict[int, set[str]] = {}
     for scope in {id(s): s for s in scope_map.values() if s is not None}.values():
         for access in scope.accesses:
             names = {r.name.split(".")[0] for r in access.referents if r.scope is global_scope}
@@ -231,8 +247,10 @@ def _uses_by_statement(
             for first, last, index in starts:
                 if first <= line <= last:
                     target.setdefault(index, set()).update(names)
+                    if not access.is_annotation:
+                        runtime.setdefault(index, set()).update(names)
                     break
-    return found, unbound
+    return found, unbound, runtime
 
 
 def _dunder_all(tree: cst.Module) -> tuple[str, ...] | None:

@@ -15,7 +15,7 @@ from libcst.helpers import get_full_name_for_node
 from codemods.engine.errors import TargetExists
 from codemods.engine.names import Rename, resolve_relative
 from codemods.move.codemod import MoveModuleCodemod
-from codemods.symbols.definitions import Statement, read_module
+from codemods.symbols.definitions import Statement, read_module, spaced
 from codemods.symbols.extract import insert_imports
 from codemods.symbols.unused import drop_unused_imports
 
@@ -180,9 +180,9 @@ def merge(
     body = list(tree.body)
     at = next((i for i, s in enumerate(body) if _main_guard(s)), len(body))
     if moved and body:
-        moved[0] = moved[0].with_changes(leading_lines=_TWO_BLANKS)
+        moved[0] = spaced(moved[0], 2)
     if at < len(body):
-        body[at] = body[at].with_changes(leading_lines=_TWO_BLANKS)
+        body[at] = spaced(body[at], 2)
     body[at:at] = moved
     tree = tree.with_changes(body=body)
     if exported and facts.dunder_all is not None:
@@ -202,7 +202,7 @@ def _new_module(
         blank = (cst.EmptyLine(),) if body else ()
         body.append(cst.SimpleStatementLine(body=[assign], leading_lines=blank))
     if moved:
-        moved = [moved[0].with_changes(leading_lines=_TWO_BLANKS if body else ()), *moved[1:]]
+        moved = [spaced(moved[0], 2 if body else 0), *moved[1:]]
     return cst.Module(body=[*body, *moved])
 
 
@@ -241,7 +241,8 @@ def _is_future(statement: Statement) -> bool:
     return (
         isinstance(statement, cst.SimpleStatementLine)
         and isinstance(statement.body[0], cst.ImportFrom)
-        and get_full_name_for_node(statement.body[0].module or cst.Name("")) == "__future__"
+        and statement.body[0].module is not None
+        and get_full_name_for_node(statement.body[0].module) == "__future__"
     )
 
 

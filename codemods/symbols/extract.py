@@ -10,13 +10,14 @@ fragment for DEST.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
 
 from codemods.engine.names import relative_spelling
 from codemods.engine.syntax import dotted_expression
-from codemods.symbols.definitions import ImportBinding, ModuleFacts, Statement
+from codemods.symbols.definitions import ImportBinding, ModuleFacts, Statement, spaced
 from codemods.symbols.selection import Selection
 from codemods.symbols.unused import drop_unused_imports
 
@@ -135,7 +136,9 @@ def _line(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[statement])
 
 
-def _needed_imports(facts: ModuleFacts, names: set[str], unresolved: set[str]) -> list[Statement]:
+def _needed_imports(
+    facts: ModuleFacts, names: set[str], unresolved: set[str], typing_extra: Sequence[Statement]
+) -> list[Statement]:
     """The source's imports of `names`, each statement cut down to the aliases needed."""
     future = [
         s
@@ -175,6 +178,7 @@ def _needed_imports(facts: ModuleFacts, names: set[str], unresolved: set[str]) -
             line = line.with_changes(leading_lines=(cst.EmptyLine(),))  # a new import group
         (typing if bindings[0].typing_only else plain).append(line)
     plain.extend(_star_imports(facts, unresolved))
+    typing.extend(typing_extra)
     if typing:
         plain.append(_line(import_from("typing", ["TYPE_CHECKING"], package="", relative=False)))
         plain.append(
@@ -218,7 +222,12 @@ def _fragment(
     moved = [s for i, s in enumerate(facts.tree.body) if i in selection.moved]
     uses = set().union(*(facts.statements[i].uses for i in selection.moved))
     unresolved = set().union(*(facts.statements[i].unresolved for i in selection.moved))
-    header = _needed_imports(facts, uses, unresolved)
+    typing_extra = [
+        _line(import_from(selection.module, list(names), package=package, relative=relative))
+        for names in [selection.typing_from_source]
+        if names
+    ]
+    header = _needed_imports(facts, uses, unresolved, typing_extra)
     if selection.needs_from_source:
         line = _line(
             import_from(
@@ -230,7 +239,7 @@ def _fragment(
         )
         header.append(line)
     if moved:
-        moved[0] = moved[0].with_changes(leading_lines=_TWO_BLANKS if header else ())
+        moved[0] = spaced(moved[0], 2 if header else 0)
     return cst.Module(body=[*header, *moved])
 
 

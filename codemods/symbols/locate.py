@@ -15,7 +15,7 @@ from codemods.engine.errors import (
     TargetInsideSource,
 )
 from codemods.engine.layout import Layout, ModuleLocation
-from codemods.engine.names import is_within
+from codemods.engine.names import check_dotted, is_within
 from codemods.symbols.definitions import ModuleFacts, read_module
 from codemods.symbols.selection import SymbolNotFound
 from codemods.symbols.unused import imported_module
@@ -66,6 +66,8 @@ def parse_symbols(symbols: tuple[str, ...]) -> dict[str, list[str]]:
                 hint="Name each symbol with its module, e.g. shop.orders.models:Order.",
                 code="bad-symbol",
             )
+        check_dotted(module, what="MODULE")
+        check_dotted(name, what="NAME")
         grouped.setdefault(module, []).append(name)
     return grouped
 
@@ -109,6 +111,7 @@ def locate_source(layout: Layout, module: str, names: list[str], files: list[Pat
 
 def dest_path(layout: Layout, request: SymbolRequest, sources: list[Source]) -> Path:
     dest = request.dest
+    check_dotted(dest, what="DEST")
     for source in sources:
         module = source.location.name
         if dest == module:

@@ -261,5 +261,8 @@ def _notes(selection: Selection, dest: str) -> Iterable[str]:
         yield f"moved along (used only by the moved code): {', '.join(selection.helpers)}"
     if selection.needs_from_source:
         yield f"{dest} imports {', '.join(selection.needs_from_source)} from {module}"
+    if selection.typing_from_source:
+        names = ", ".join(selection.typing_from_source)
+        yield f"{dest} imports {names} from {module} for annotations only (under TYPE_CHECKING)"
     if selection.source_uses:
         yield f"{module} imports {', '.join(selection.source_uses)} from {dest}"

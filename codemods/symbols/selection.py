@@ -7,6 +7,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+import libcst as cst
+
 from codemods.engine.errors import CodemodError
 from codemods.symbols.definitions import DEFINITION_KINDS, ModuleFacts
 
@@ -36,6 +38,7 @@ class Selection:
     helpers: tuple[str, ...]
     needs_from_source: tuple[str, ...]
     source_uses: tuple[str, ...]
+    typing_from_source: tuple[str, ...] = ()  # staying names the moved code annotates with
 
 
 def _check_requested(module: str, facts: ModuleFacts, names: tuple[str, ...]) -> None:
@@ -118,8 +121,9 @@ def select(
         for n in s.names
         if n not in facts.imports and n != "__all__"
     }
-    used_by_moved = set().union(*(facts.statements[i].uses for i in moved))
-    needs = tuple(sorted(used_by_moved & staying_defs))
+    runtime, typing = _runtime_and_typing(facts, moved)
+    needs = tuple(sorted(runtime & staying_defs))
+    typing_needs = tuple(sorted(typing & staying_defs))
     source_uses = tuple(
         sorted(
             n
@@ -132,7 +136,7 @@ def select(
         raise SymbolsEntangled(
             f"The moved code uses {tied}, which stay{'s' if len(needs) == 1 else ''} in "
             f"{module}, and {module} would still import the moved names "
-            f"({', '.join(source_uses) or 'through the shim or an import it has'}): "
+            f"({', '.join(sorted(set(source_uses))) or 'through the shim or an import it has'}): "
             "the two modules would import each other.",
             hint="Move them too: " + " ".join(f"--with {n}" for n in needs) + ".",
         )
@@ -141,5 +145,23 @@ def select(
         n for s in facts.statements if s.index in moved - asked for n in sorted(s.names)
     )
     return Selection(
-        module, frozenset(moved), tuple(ordered), helpers, needs, tuple(sorted(set(source_uses)))
+        module,
+        frozenset(moved),
+        tuple(ordered),
+        helpers,
+        needs,
+        tuple(sorted(set(source_uses))),
+        typing_needs,
     )
+
+
+def _runtime_and_typing(facts: ModuleFacts, moved: set[int]) -> tuple[set[str], set[str]]:
+    """The names the moved code uses at run time, and those it uses in annotations only (when
+    `from __future__ import annotations` keeps them from being evaluated; else at run time)."""
+    statements = [facts.statements[i] for i in moved]
+    runtime = set().union(*(s.uses - s.typing_uses for s in statements))
+    typing = set().union(*(s.typing_uses for s in statements)) - runtime
+    future = facts.imports.get("annotations")
+    if future is None or "__future__" not in cst.Module([]).code_for_node(future.node):
+        return runtime | typing, set()
+    return runtime, typing

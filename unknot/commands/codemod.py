@@ -1,7 +1,9 @@
 """`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`."""
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,6 +11,7 @@ import typer
 
 from unknot.errors import CliError
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 if TYPE_CHECKING:
     from codemods import Outcome
@@ -67,6 +70,21 @@ def _render(outcome: "Outcome", output_format: str) -> int:
     return ExitCode.OK
 
 
+@contextlib.contextmanager
+def json_errors(output_format: str) -> Iterator[None]:
+    """With `--format json`, a user error is also one JSON document on stdout (the same
+    `error[code]` line and hint go to stderr, and the exit code stays 2)."""
+    from codemods import CodemodError
+
+    try:
+        yield
+    except (CodemodError, CliError) as exc:
+        if output_format == "json":
+            error = {"code": exc.code, "message": exc.message, "hint": exc.hint}
+            sys.stdout.write(json.dumps({"error": error, "schema_version": 1}, indent=2) + "\n")
+        raise
+
+
 def _check_format(output_format: str) -> None:
     if output_format not in {"text", "json"}:
         raise CliError(
@@ -82,7 +100,7 @@ def _root(root: Path | None) -> Path:
     return root.resolve() if root is not None else find_repository_root(Path.cwd())
 
 
-@codemod_app.command("move")
+@codemod_app.command("move", cls=PlainUsage)
 def move(
     old: Annotated[
         str, typer.Argument(metavar="OLD", help="The dotted name of the module or package to move.")
@@ -108,16 +126,17 @@ def move(
     from codemods import MoveRequest, move_module
 
     _check_format(output_format)
-    request = MoveRequest(
-        _root(root), old, new, tuple(import_root or ()), shim=shim, include_text=include_text
-    )
-    outcome = move_module(
-        request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
-    )
+    with json_errors(output_format):
+        request = MoveRequest(
+            _root(root), old, new, tuple(import_root or ()), shim=shim, include_text=include_text
+        )
+        outcome = move_module(
+            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+        )
     return _render(outcome, output_format)
 
 
-@codemod_app.command("remove-shim")
+@codemod_app.command("remove-shim", cls=PlainUsage)
 def remove_shim(
     module: Annotated[
         str, typer.Argument(metavar="MODULE", help="The dotted name of the re-export shim.")
@@ -132,12 +151,13 @@ def remove_shim(
     from codemods import ShimRequest, remove_shim_module
 
     _check_format(output_format)
-    request = ShimRequest(_root(root), module, tuple(import_root or ()))
-    outcome = remove_shim_module(request, apply=apply, allow_dirty=allow_dirty)
+    with json_errors(output_format):
+        request = ShimRequest(_root(root), module, tuple(import_root or ()))
+        outcome = remove_shim_module(request, apply=apply, allow_dirty=allow_dirty)
     return _render(outcome, output_format)
 
 
-@codemod_app.command("move-symbol")
+@codemod_app.command("move-symbol", cls=PlainUsage)
 def move_symbol(
     symbols: Annotated[
         list[str],
@@ -165,23 +185,24 @@ def move_symbol(
     from codemods import SymbolRequest, move_symbols
 
     _check_format(output_format)
-    if len(symbols) < 2:
-        raise CliError(
-            code="missing-argument",
-            message="move-symbol needs at least one MODULE:NAME and a DEST module.",
-            hint="unknot codemod move-symbol shop.orders:Order shop.models",
+    with json_errors(output_format):
+        if len(symbols) < 2:
+            raise CliError(
+                code="missing-argument",
+                message="move-symbol needs at least one MODULE:NAME and a DEST module.",
+                hint="unknot codemod move-symbol shop.orders:Order shop.models",
+            )
+        request = SymbolRequest(
+            _root(root),
+            tuple(symbols[:-1]),
+            symbols[-1],
+            tuple(import_root or ()),
+            with_names=tuple(with_names or ()),
+            shim=shim,
         )
-    request = SymbolRequest(
-        _root(root),
-        tuple(symbols[:-1]),
-        symbols[-1],
-        tuple(import_root or ()),
-        with_names=tuple(with_names or ()),
-        shim=shim,
-    )
-    outcome = move_symbols(
-        request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
-    )
+        outcome = move_symbols(
+            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+        )
     return _render(outcome, output_format)
 
 

@@ -15,6 +15,7 @@ from unknot.commands.codemod import (
     _render,
     _root,
 )
+from unknot.usage import PlainUsage
 
 __all__ = ["register"]
 
@@ -70,4 +71,4 @@ def extract_protocol(
 
 
 def register(codemod_app: typer.Typer) -> None:
-    codemod_app.command("extract-protocol")(extract_protocol)
+    codemod_app.command("extract-protocol", cls=PlainUsage)(extract_protocol)
