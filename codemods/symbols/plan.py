@@ -92,8 +92,13 @@ def plan_symbols(request: SymbolRequest) -> SymbolPlan:
     changes.extend(_new_packages(layout, request.dest, sources[0].location))
     skip = {c.old_path for c in changes if c.old_path is not None} | {target}
     stub_files = walk_sources(layout.root, (".pyi",))
+    stars = tuple(
+        (sel.module, exported)
+        for source, sel in zip(sources, selections, strict=True)
+        if (exported := _star_exported(source, sel))
+    )
     others, review, parsed = _rewrite_others(
-        layout, [*files, *stub_files], skip, renames, request.workers
+        layout, [*files, *stub_files], skip, renames, request.workers, stars
     )
     changes.extend(others)
     check_writable([c.old_path for c in changes if c.old_path is not None], layout.root)
@@ -228,12 +233,21 @@ def _new_packages(layout: Layout, dest: str, location: ModuleLocation) -> list[F
     return [FileChange(None, p, "", "") for p in created]
 
 
+def _star_exported(source: Source, selection: Selection) -> tuple[str, ...]:
+    """The moved names `from MODULE import *` gave its importers."""
+    listed = source.facts.dunder_all
+    if listed is not None:
+        return tuple(n for n in selection.names if n in listed)
+    return tuple(n for n in selection.names if not n.startswith("_"))
+
+
 def _rewrite_others(
     layout: Layout,
     files: list[Path],
     skip: set[Path],
     renames: tuple[Rename, ...],
     workers: int | None,
+    stars: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[list[FileChange], tuple[tuple[Path, StringHit], ...], int]:
     jobs = []
     for path in files:
@@ -242,7 +256,7 @@ def _rewrite_others(
         names = layout.module_of(path)
         module, package = names if names is not None else (None, None)
         jobs.append(FileJob(path, module, package))
-    results = run_codemod(jobs, SymbolSpec(renames), workers=workers)
+    results = run_codemod(jobs, SymbolSpec(renames, stars), workers=workers)
     check_failures(results, layout.root)
     changes = [
         FileChange(r.path, r.path, r.old_text, r.new_text, r.imports_rewritten, r.strings_rewritten)

@@ -18,6 +18,7 @@ from codemods.engine.names import Rename, is_within
 from codemods.engine.runner import FileCodemod, prefilter
 from codemods.move.codemod import MoveModuleCodemod
 from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
+from codemods.symbols.stars import StarReexports
 from codemods.symbols.tidy import shorten_chains, tidy_imports
 from codemods.symbols.unused import drop_unused_imports, imported_module
 
@@ -27,9 +28,15 @@ __all__ = ["RenameAll", "SymbolSpec"]
 class RenameAll:
     """The move codemod for each rename in turn, on one file; figures summed."""
 
-    def __init__(self, context: CodemodContext, renames: tuple[Rename, ...]) -> None:
+    def __init__(
+        self,
+        context: CodemodContext,
+        renames: tuple[Rename, ...],
+        stars: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> None:
         self.codemods = [MoveModuleCodemod(context, r) for r in renames]
         self.renames = renames
+        self.stars = dict(stars)
         self.prepare(context)
 
     def prepare(
@@ -61,6 +68,11 @@ class RenameAll:
             self.imports_rewritten += codemod.imports_rewritten
             self.strings_rewritten += codemod.strings_rewritten
             self._review.extend(codemod.review)
+        if self.stars and "import *" in code:
+            package = self.context.full_package_name or ""
+            reexports = StarReexports(package, self.renames[0].importable, self.stars)
+            tree = tree.visit(reexports)
+            self.imports_rewritten += reexports.added
         if tree is original:
             return tree
         return self._tidy(original, tree)
@@ -102,9 +114,12 @@ class SymbolSpec:
     """Run `RenameAll` for `renames` (picklable, for worker processes)."""
 
     renames: tuple[Rename, ...]
+    stars: tuple[tuple[str, tuple[str, ...]], ...] = ()  # star-exported moved names per source
 
     def wants(self, data: bytes) -> bool:
-        return any(prefilter(data, r.old) for r in self.renames)
+        if any(prefilter(data, r.old) for r in self.renames):
+            return True
+        return b"import *" in data and any(prefilter(data, source) for source, _ in self.stars)
 
     def make(self, context: CodemodContext) -> FileCodemod:
-        return RenameAll(context, self.renames)
+        return RenameAll(context, self.renames, self.stars)
