@@ -8,13 +8,15 @@ codemod knows is covered: `from MODULE import NAME [as x]` (split when other nam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import libcst as cst
 from libcst.codemod import CodemodContext
+from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
-from codemods.engine.names import Rename, is_within
+from codemods.engine.names import Rename, is_within, resolve_relative
 from codemods.engine.runner import FileCodemod, prefilter
 from codemods.move.codemod import MoveModuleCodemod
 from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
@@ -89,13 +91,55 @@ class RenameAll:
             full = f"{module}.{binding.alias.evaluated_name}"
             return any(is_within(module, s) or is_within(full, s) for s in sources)
 
+        code = tree.code
+        chained = [m for m in sorted({r.importable for r in self.renames}) if f"import {m}" in code]
+        if not chained and not _maybe_unused(tree, code, sources, package):
+            return tree  # the scope analysis below costs more than the rest: only when needed
         before = read_module(original)
-        for module in sorted({r.importable for r in self.renames}):
+        for module in chained:
             importer = _from_style(before, sources, package)
-            if importer is not None and f"import {module}" in tree.code:
+            if importer is not None:
                 tree = shorten_chains(tree, original=original, module=module, importer=importer)
         tree, _ = drop_unused_imports(tree, before, only=from_source)
         return tree
+
+
+def _maybe_unused(tree: cst.Module, code: str, sources: set[str], package: str) -> bool:
+    """Can an import of a source module have lost its last use? Only if a name it binds at
+    module level no longer appears in the code outside import lines (a cheap text test)."""
+    lines = [ln for ln in code.splitlines() if not ln.lstrip().startswith(("from ", "import "))]
+    rest = "\n".join(lines)
+    for statement in tree.body:
+        for node in _imports_in(statement):
+            for name in _bound_from(node, sources, package):
+                if not re.search(rf"\b{re.escape(name)}\b", rest):
+                    return True
+    return False
+
+
+def _imports_in(statement: cst.BaseStatement) -> list[cst.Import | cst.ImportFrom]:
+    if isinstance(statement, cst.SimpleStatementLine):
+        return [s for s in statement.body if isinstance(s, cst.Import | cst.ImportFrom)]
+    if isinstance(statement, cst.If | cst.Try) and isinstance(statement.body, cst.IndentedBlock):
+        return [n for s in statement.body.body for n in _imports_in(s)]
+    return []
+
+
+def _bound_from(node: cst.Import | cst.ImportFrom, sources: set[str], package: str) -> list[str]:
+    """The names `node` binds from one of the source modules."""
+    if isinstance(node.names, cst.ImportStar):
+        return []
+    found = []
+    if isinstance(node, cst.ImportFrom):
+        module = get_full_name_for_node(node.module) if node.module is not None else None
+        base = resolve_relative(package, len(node.relative), module) if node.relative else module
+    for alias in node.names:
+        target = str(alias.evaluated_name)
+        if isinstance(node, cst.ImportFrom):
+            target = f"{base}.{target}"
+        if any(is_within(target, s) or is_within(s, target) for s in sources):
+            found.append(str(alias.evaluated_alias or alias.evaluated_name).split(".")[0])
+    return found
 
 
 def _from_style(facts: ModuleFacts, sources: set[str], package: str) -> cst.ImportFrom | None:
