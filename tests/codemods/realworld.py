@@ -8,7 +8,8 @@ then, on a fresh copy, split its oversized module with `unknot codemod move-symb
 top-level names and their helpers into a new module) and run its tests again. Any test failing
 after a change that did not fail before is a regression, and the script exits 1. After a split
 it also counts leftovers: the old `MODULE.NAME` spelled in any .py file, and `from MODULE import
-NAME` (relative forms resolved) still importing a moved name from the old module.
+NAME` (relative forms resolved) still importing a moved name from the old module; and names the
+moved code uses that its new module does not define or import (ruff's F821).
 
 Usage: python tests/codemods/realworld.py [PROJECT ...]
 """
@@ -185,14 +186,34 @@ def split_module(root: Path, split: Split) -> None:
     extra = [arg for name in split.with_ for arg in ("--with", name)]
     report = codemod(root, "move-symbol", *symbols, split.dest, *extra)
     spelled, imported = leftovers(root, split)
+    undefined = undefined_names(root, split.dest)
     print(
         f"move-symbol {len(split.moved)} names {split.module} -> {split.dest}: "
         f"{_counts(report)}, new cycles {len(report['new_cycles'])}; "  # type: ignore[arg-type]
         f"leftovers: {spelled} `{split.module}.NAME` spelled, {imported} imported from "
-        f"{split.module}"
+        f"{split.module}; undefined names in {split.dest}: {len(undefined)}"
     )
     for note in report.get("notes", []):  # type: ignore[attr-defined]
         print(f"  note: {note}")
+    for finding in undefined:
+        print(f"  undefined: {finding}")
+
+
+def undefined_names(root: Path, module: str) -> list[str]:
+    """Names used in the module that nothing defines or imports there (ruff F821): an import
+    the moved code needed and did not take along."""
+    path = root / "src" / (module.replace(".", "/") + ".py")
+    ruff = [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated"]
+    out = subprocess.run(
+        [*ruff, "--select", "F821", "--output-format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [
+        f"{found['message']} ({path.name}:{found['location']['row']})"
+        for found in json.loads(out.stdout or "[]")
+    ]
 
 
 def leftovers(root: Path, split: Split) -> tuple[int, int]:
