@@ -40,6 +40,7 @@ class Split:
     names: tuple[str, ...]
     dest: str
     with_: tuple[str, ...] = ()
+    shim: bool = False  # keep `from DEST import NAME` in MODULE (and its __all__)
 
     @property
     def moved(self) -> tuple[str, ...]:
@@ -110,6 +111,21 @@ PROJECTS = (
             ),
         ),
     ),
+    Project(
+        "more-itertools",
+        "more-itertools==11.2.1",
+        splits=(
+            # more.py (5,644 lines): the split_* family. The package re-exports more.py with
+            # `from .more import *` and the tests call `mi.split_at`, so without --shim the
+            # names leave the package (move-symbol does not extend the star re-export).
+            Split(
+                "more_itertools.more",
+                ("split_at", "split_before", "split_after", "split_when", "split_into"),
+                "more_itertools.splitting",
+                shim=True,
+            ),
+        ),
+    ),
 )
 
 
@@ -145,7 +161,7 @@ def fetch(project: Project) -> Path:
 
 def run_tests(root: Path) -> tuple[set[str], str]:
     """The ids of failing tests, and pytest's closing line."""
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    env = {**os.environ, "PYTHONPATH": str(_import_root(root))}
     out = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", "tests"],
         cwd=root,
@@ -184,6 +200,7 @@ def _counts(report: dict[str, object]) -> str:
 def split_module(root: Path, split: Split) -> None:
     symbols = [f"{split.module}:{name}" for name in split.names]
     extra = [arg for name in split.with_ for arg in ("--with", name)]
+    extra += ["--shim"] if split.shim else []
     report = codemod(root, "move-symbol", *symbols, split.dest, *extra)
     spelled, imported = leftovers(root, split)
     undefined = undefined_names(root, split.dest)
@@ -202,7 +219,7 @@ def split_module(root: Path, split: Split) -> None:
 def undefined_names(root: Path, module: str) -> list[str]:
     """Names used in the module that nothing defines or imports there (ruff F821): an import
     the moved code needed and did not take along."""
-    path = root / "src" / (module.replace(".", "/") + ".py")
+    path = _import_root(root) / (module.replace(".", "/") + ".py")
     ruff = [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated"]
     out = subprocess.run(
         [*ruff, "--select", "F821", "--output-format", "json", str(path)],
@@ -241,10 +258,15 @@ def _imported_module(root: Path, path: Path, node: ast.ImportFrom) -> str:
     """The absolute module a from-import names, for a file under root/src or root."""
     if not node.level:
         return node.module or ""
-    base = root / "src" if (root / "src") in path.parents else root
+    base = _import_root(root) if _import_root(root) in path.parents else root
     package = list(path.relative_to(base).with_suffix("").parts)[:-1]
     package = package[: len(package) - (node.level - 1)]
     return ".".join([*package, *([node.module] if node.module else [])])
+
+
+def _import_root(root: Path) -> Path:
+    """Where the project's packages are imported from: src/ when it has one, else the root."""
+    return root / "src" if (root / "src").is_dir() else root
 
 
 def _copy(pristine: Path, root: Path) -> Path:
