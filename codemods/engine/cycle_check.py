@@ -62,10 +62,12 @@ def _apply_in_copy(changes: ChangeSet, copies: dict[Path, Path]) -> None:
 
 
 def _top_packages(layout: Layout, names: list[str]) -> list[tuple[Path, str]]:
+    """The top-level packages of `names` that exist (a top-level module has no cycle of its
+    own to analyse)."""
     found = []
     for top in sorted({n.split(".")[0] for n in names}):
         for import_root in layout.import_roots:
-            if (import_root / top).is_dir() or (import_root / f"{top}.py").is_file():
+            if (import_root / top / "__init__.py").is_file():
                 found.append((import_root, top))
                 break
     return found
@@ -91,6 +93,9 @@ def new_cycles(
     with tempfile.TemporaryDirectory(prefix="unknot-cycles-") as scratch:
         copies = _copy_tree(layout, packages, Path(scratch))
         _apply_in_copy(changes, copies)
-        for import_root, package in packages + _top_packages(layout, touched[-1:]):
-            after.update(tuple(sorted(c)) for c in finder.cycles(copies[import_root], package))
+        for top in sorted({n.split(".")[0] for n in touched}):
+            # the copy's own packages: a package the change emptied is gone, a new one is there
+            copy = next((c for c in copies.values() if (c / top / "__init__.py").is_file()), None)
+            if copy is not None:
+                after.update(tuple(sorted(c)) for c in finder.cycles(copy, top))
     return tuple(sorted(after - before))

@@ -34,15 +34,16 @@ def unified_diff(diffs: Sequence[FileDiff], root: Path) -> str:
     chunks: list[str] = []
     for diff in sorted(diffs, key=lambda d: _rel(d.new_path or d.old_path, root)):
         old, new = _rel(diff.old_path, root), _rel(diff.new_path, root)
-        left = old if diff.old_path is None else f"a/{old}"
-        right = new if diff.new_path is None else f"b/{new}"
-        header = f"diff --unknot {left} {right}\n"
+        # git's own header, so `git apply` takes the diff, renames and new files included.
+        left = new if diff.old_path is None else old
+        right = old if diff.new_path is None else new
+        header = f"diff --git a/{left} b/{right}\n"
         if diff.old_path and diff.new_path and diff.old_path != diff.new_path:
             header += f"rename from {old}\nrename to {new}\n"
         if diff.old_path is None:
-            header += "new file\n"
+            header += "new file mode 100644\n"
         if diff.new_path is None:
-            header += "deleted file\n"
+            header += "deleted file mode 100644\n"
         body = difflib.unified_diff(
             diff.old_text.splitlines(keepends=True),
             diff.new_text.splitlines(keepends=True),

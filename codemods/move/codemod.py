@@ -20,13 +20,13 @@ from libcst.helpers import get_full_name_for_node
 from codemods.engine.changes import StringHit
 from codemods.engine.dunder_all import drop_stale_entry
 from codemods.engine.names import Rename, relative_spelling, resolve_relative
-from codemods.engine.syntax import dotted_expression, end_like, line_offset
+from codemods.engine.syntax import dotted_expression, end_like
 from codemods.move.references import (
     ReferenceScan,
-    classify_string,
     outside_imports,
     scan_chains,
 )
+from codemods.move.strings import StringRewrites, in_long_strings
 
 __all__ = ["MoveModuleCodemod"]
 
@@ -47,7 +47,7 @@ _HOLDS_IMPORTS = (
 )
 
 
-class MoveModuleCodemod(VisitorBasedCodemodCommand):
+class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
@@ -59,9 +59,13 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         *,
         new_package: str | None = None,
         source: str | None = None,
+        keep_chains: bool = False,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
+        # is that binding, not the module, so attribute chains through it stay as they are.
+        self.keep_chains = keep_chains
         self.prepare(context, new_package=new_package, source=source)
 
     def prepare(
@@ -78,6 +82,7 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         self._pending: list[cst.BaseSmallStatement] = []
         self._import_depth = 0
         self._statements_only = False
+        self._concatenated = 0
 
     @property
     def review_items(self) -> tuple[StringHit, ...]:
@@ -95,12 +100,20 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         return self.transform_module_impl(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        self.scan = scan_chains(tree, self._old_package, self.rename, code=self.source)
+        self.scan = (
+            ReferenceScan()
+            if self.keep_chains
+            else scan_chains(tree, self._old_package, self.rename, code=self.source)
+        )
         code = tree.code if self.source is None else self.source
         # Without chains to rewrite or strings that mention OLD, only import statements can
         # change: the visit can skip everything that cannot hold one.
         mention = re.compile(re.escape(self.rename.old))
-        self._statements_only = not self.scan.chains and not outside_imports(code, mention)
+        self._statements_only = (
+            not self.scan.chains
+            and not outside_imports(code, mention)
+            and not in_long_strings(code, mention)
+        )
         return self._fix_parent_all(tree.visit(self))
 
     def _fix_parent_all(self, tree: cst.Module) -> cst.Module:
@@ -284,34 +297,3 @@ class MoveModuleCodemod(VisitorBasedCodemodCommand):
         if self._import_depth or original_node not in self.scan.chains:
             return updated_node
         return dotted_expression(self.rename.new)
-
-    def leave_SimpleString(
-        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
-    ) -> cst.SimpleString:
-        value = updated_node.evaluated_value
-        if not isinstance(value, str):
-            return updated_node
-        new = classify_string(value, self.rename)
-        if new is None:
-            return updated_node
-        if new == "" or updated_node.raw_value != value:
-            self._review(updated_node.value)
-            return updated_node
-        self.strings_rewritten += 1
-        quote = updated_node.quote
-        return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        text = cst.Module([]).code_for_node(node)
-        if classify_string(text, self.rename) is not None:
-            self._review(text)
-
-    def _review(self, literal: str) -> None:
-        """Note a string for review; its line is found in the source text."""
-        source = self.source or ""
-        start = self.review[-1].line if self.review else 0
-        offset = line_offset(source, start)
-        found = source.find(literal, offset)
-        line = source.count("\n", 0, found) + 1 if found >= 0 else 0
-        text = literal if len(literal) < 120 else literal[:117] + "..."
-        self.review.append(StringHit(line=line, text=text))

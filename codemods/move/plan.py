@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import libcst as cst
+
 from codemods.engine.apply import FileMove
 from codemods.engine.changes import ChangePlan, FileChange, TextHit, check_writable
 from codemods.engine.errors import (
@@ -15,7 +17,7 @@ from codemods.engine.errors import (
     TargetInsideSource,
 )
 from codemods.engine.layout import Layout, ModuleLocation, python_files
-from codemods.engine.names import Rename, is_within
+from codemods.engine.names import Rename, is_within, resolve_relative
 from codemods.engine.runner import (
     Changed,
     FileJob,
@@ -138,6 +140,40 @@ def _jobs(layout: Layout, files: list[Path], moves: dict[Path, Path], old: str) 
     return jobs
 
 
+def parent_rebinds(layout: Layout, old: str) -> bool:
+    """Does OLD's parent package bind OLD's leaf name to something else than the module
+    (`from .mod import mod`, `def mod(): ...`)? Then `parent.mod` is never the module."""
+    parent, _, leaf = old.rpartition(".")
+    location = layout.locate(parent) if parent else None
+    if location is None or not location.is_package:
+        return False
+    try:
+        tree = cst.parse_module((location.path / "__init__.py").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+        return False
+    for statement in tree.body:
+        if isinstance(statement, cst.FunctionDef | cst.ClassDef) and statement.name.value == leaf:
+            return True
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                source = resolve_relative(parent, len(small.relative), _dotted(small.module))
+                source = source if small.relative else _dotted(small.module)
+                bound = {str(a.evaluated_alias or a.evaluated_name) for a in small.names}
+                if leaf in bound and source != parent:
+                    return True
+            if isinstance(small, cst.Assign) and any(
+                isinstance(t.target, cst.Name) and t.target.value == leaf for t in small.targets
+            ):
+                return True
+    return False
+
+
+def _dotted(node: cst.BaseExpression | None) -> str | None:
+    return cst.Module([]).code_for_node(node) if node is not None else None
+
+
 def plan_move(request: MoveRequest) -> MovePlan:
     """Everything `move OLD NEW` would change, computed without writing anything."""
     layout = Layout.detect(request.root, request.import_roots)
@@ -152,7 +188,8 @@ def plan_move(request: MoveRequest) -> MovePlan:
     tests = mirrored_tests(layout.root, files, request.old, request.new)
     moved = {m.source: m.target for m in [*moves, *tests]}
     jobs = _jobs(layout, files, moved, request.old)
-    results = run_move(jobs, rename, workers=request.workers)
+    rebinds = parent_rebinds(layout, request.old)
+    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds)
     check_failures(results, layout.root)
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
     changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)

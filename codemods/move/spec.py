@@ -19,16 +19,21 @@ class MoveSpec:
     """Run `MoveModuleCodemod` for `rename` (picklable, for worker processes)."""
 
     rename: Rename
+    keep_chains: bool = False
 
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
     def make(self, context: CodemodContext) -> FileCodemod:
-        return MoveModuleCodemod(context, self.rename)
+        return MoveModuleCodemod(context, self.rename, keep_chains=self.keep_chains)
 
 
 def run_move(
-    jobs: Iterable[FileJob], rename: Rename, *, workers: int | None = None
+    jobs: Iterable[FileJob],
+    rename: Rename,
+    *,
+    workers: int | None = None,
+    keep_chains: bool = False,
 ) -> list[FileResult]:
     """Run the move codemod over `jobs`: one result per job, in the same order."""
-    return run_codemod(jobs, MoveSpec(rename), workers=workers)
+    return run_codemod(jobs, MoveSpec(rename, keep_chains), workers=workers)

@@ -7,6 +7,7 @@ names it binds, the module-level names it uses, and for imports the aliases that
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 import libcst as cst
@@ -17,6 +18,7 @@ __all__ = ["ImportBinding", "ModuleFacts", "Statement", "TopLevel", "read_module
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
 
 DEFINITION_KINDS = ("class", "def", "assign")
+_BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__doc__", "__spec__"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class TopLevel:
     uses: frozenset[str]
     first_line: int
     last_line: int
+    unresolved: frozenset[str] = frozenset()  # names bound nowhere here (builtins aside)
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,17 @@ def read_module(tree: cst.Module) -> ModuleFacts:
         decorators = getattr(statement, "decorators", ())
         first = positions[decorators[0]].start.line if decorators else span.start.line
         spans.append((first, span.end.line, index, kind, names))
-    uses = _uses_by_statement(scopes, positions, spans)
+    uses, unresolved = _uses_by_statement(scopes, positions, spans)
     statements = tuple(
-        TopLevel(index, kind, frozenset(names), frozenset(uses.get(index, ())), first, last)
+        TopLevel(
+            index,
+            kind,
+            frozenset(names),
+            frozenset(uses.get(index, ())),
+            first,
+            last,
+            frozenset(unresolved.get(index, ())),
+        )
         for first, last, index, kind, names in spans
     )
     return ModuleFacts(tree, statements, imports, _dunder_all(tree))
@@ -195,26 +206,33 @@ def _block_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
 
 def _uses_by_statement(
     scopes: object, positions: object, spans: list[tuple[int, int, int, str, set[str]]]
-) -> dict[int, set[str]]:
-    """For each top-level statement, the module-level names used inside it."""
+) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """For each top-level statement, the module-level names used inside it, and the names it
+    uses that nothing binds (a star import may)."""
     scope_map = dict(scopes)  # type: ignore[call-overload]
     position_map = positions
     global_scope = next((s for s in scope_map.values() if isinstance(s, GlobalScope)), None)
     if global_scope is None:
-        return {}
+        return {}, {}
     starts = [(first, last, index) for first, last, index, _, _ in spans]
     found: dict[int, set[str]] = {}
+    unbound: dict[int, set[str]] = {}
     for scope in {id(s): s for s in scope_map.values() if s is not None}.values():
         for access in scope.accesses:
             names = {r.name.split(".")[0] for r in access.referents if r.scope is global_scope}
+            target = found
+            if not access.referents and isinstance(access.node, cst.Name):
+                if access.node.value in _BUILTINS:
+                    continue
+                names, target = {access.node.value}, unbound
             if not names:
                 continue
             line = position_map[access.node].start.line  # type: ignore[index]
             for first, last, index in starts:
                 if first <= line <= last:
-                    found.setdefault(index, set()).update(names)
+                    target.setdefault(index, set()).update(names)
                     break
-    return found
+    return found, unbound
 
 
 def _dunder_all(tree: cst.Module) -> tuple[str, ...] | None:

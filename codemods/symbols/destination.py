@@ -166,7 +166,7 @@ def merge(
     header = list(fragment.body[: len(fragment.body) - moved_count])
     moved = list(fragment.body[len(fragment.body) - moved_count :])
     if dest is None:
-        return _new_module(header, moved, exported)
+        return _new_module(header, moved, exported, dest_name.split(".")[0])
     facts = read_module(dest)
     for statement in moved:
         for name in sorted(_bound(statement)):
@@ -190,13 +190,11 @@ def merge(
     return tree
 
 
-def _new_module(header: list[Statement], moved: list[Statement], exported: list[str]) -> cst.Module:
+def _new_module(
+    header: list[Statement], moved: list[Statement], exported: list[str], top: str
+) -> cst.Module:
     """A new DEST: `__future__` imports, the other imports, `__all__`, then the moved code."""
-    future = [s for s in header if _is_future(s)]
-    rest = [s for s in header if not _is_future(s)]
-    if rest:
-        rest[0] = rest[0].with_changes(leading_lines=(cst.EmptyLine(),) if future else ())
-    body: list[Statement] = [*future, *rest]
+    body: list[Statement] = _grouped(header, top)
     if exported:
         assign = cst.Assign(
             targets=[cst.AssignTarget(cst.Name("__all__"))], value=_all_entries(exported)
@@ -206,6 +204,37 @@ def _new_module(header: list[Statement], moved: list[Statement], exported: list[
     if moved:
         moved = [moved[0].with_changes(leading_lines=_TWO_BLANKS if body else ()), *moved[1:]]
     return cst.Module(body=[*body, *moved])
+
+
+def _first_party(statement: Statement, top: str) -> bool:
+    """Is `statement` an import from the top-level package `top` (or a relative one)?"""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    node = statement.body[0]
+    if isinstance(node, cst.ImportFrom):
+        name = cst.Module([]).code_for_node(node.module) if node.module else ""
+        return bool(node.relative) or name.split(".")[0] == top
+    if isinstance(node, cst.Import):
+        return cst.Module([]).code_for_node(node.names[0].name).split(".")[0] == top
+    return False
+
+
+def _grouped(header: list[Statement], top: str) -> list[Statement]:
+    """Imports in groups (`__future__`, the others, first-party, typing-only blocks), one blank
+    line between groups and none inside."""
+
+    def group(statement: Statement) -> int:
+        if _is_future(statement):
+            return 0
+        if isinstance(statement, cst.If):
+            return 3
+        return 2 if _first_party(statement, top) else 1
+
+    out: list[Statement] = []
+    for statement in sorted(header, key=group):
+        blank = bool(out) and group(out[-1]) != group(statement)
+        out.append(statement.with_changes(leading_lines=(cst.EmptyLine(),) if blank else ()))
+    return out
 
 
 def _is_future(statement: Statement) -> bool:

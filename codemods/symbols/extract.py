@@ -23,6 +23,7 @@ from codemods.symbols.unused import drop_unused_imports
 __all__ = ["Extraction", "extract", "import_from", "insert_imports"]
 
 _TWO_BLANKS = (cst.EmptyLine(), cst.EmptyLine())
+LINE_LENGTH = 88  # black's and ruff's default: a longer import is wrapped
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,32 @@ def import_from(module: str, names: list[str], *, package: str, relative: bool) 
     aliases = [cst.ImportAlias(name=cst.Name(n)) for n in names]
     spelling = relative_spelling(package, module) if relative else None
     if spelling is None:
-        return cst.ImportFrom(module=dotted_expression(module), names=aliases)
-    level, rest = spelling
-    return cst.ImportFrom(
-        module=dotted_expression(rest) if rest else None,
-        names=aliases,
-        relative=[cst.Dot() for _ in range(level)],
+        node = cst.ImportFrom(module=dotted_expression(module), names=aliases)
+    else:
+        level, rest = spelling
+        node = cst.ImportFrom(
+            module=dotted_expression(rest) if rest else None,
+            names=aliases,
+            relative=[cst.Dot() for _ in range(level)],
+        )
+    return _wrapped(node) if len(cst.Module([]).code_for_node(node)) > LINE_LENGTH else node
+
+
+def _wrapped(node: cst.ImportFrom) -> cst.ImportFrom:
+    """`from m import (` one name a line `)`, the way black and ruff format a long import."""
+    assert not isinstance(node.names, cst.ImportStar)
+    line = cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(),
+        indent=True,
+        last_line=cst.SimpleWhitespace("    "),
+    )
+    last = cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), indent=True)
+    names = [
+        a.with_changes(comma=cst.Comma(whitespace_after=last if i == len(node.names) - 1 else line))
+        for i, a in enumerate(node.names)
+    ]
+    return node.with_changes(
+        names=names, lpar=cst.LeftParen(whitespace_after=line), rpar=cst.RightParen()
     )
 
 
@@ -114,7 +135,7 @@ def _line(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[statement])
 
 
-def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
+def _needed_imports(facts: ModuleFacts, names: set[str], unresolved: set[str]) -> list[Statement]:
     """The source's imports of `names`, each statement cut down to the aliases needed."""
     future = [
         s
@@ -133,7 +154,15 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
     for binding in facts.imports.values():
         if binding.name in names and binding.name != "annotations":
             groups.setdefault(id(binding.node), []).append(binding)
+    copied: set[int] = set()
     for bindings in sorted(groups.values(), key=lambda b: b[0].statement):
+        original = facts.tree.body[bindings[0].statement]
+        if isinstance(original, cst.BaseCompoundStatement) and not bindings[0].typing_only:
+            # `try: import x` / `except ImportError: x = None`, version checks: the whole block
+            if bindings[0].statement not in copied:
+                copied.add(bindings[0].statement)
+                plain.append(original.with_changes(leading_lines=()))
+            continue
         node = bindings[0].node
         aliases = [b.alias.with_changes(comma=cst.MaybeSentinel.DEFAULT) for b in bindings]
         small = (
@@ -142,10 +171,10 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
             else node.with_changes(names=aliases)
         )
         line = _line(small)
-        original = facts.tree.body[bindings[0].statement]
         if plain and original.leading_lines and not bindings[0].typing_only:
             line = line.with_changes(leading_lines=(cst.EmptyLine(),))  # a new import group
         (typing if bindings[0].typing_only else plain).append(line)
+    plain.extend(_star_imports(facts, unresolved))
     if typing:
         plain.append(_line(import_from("typing", ["TYPE_CHECKING"], package="", relative=False)))
         plain.append(
@@ -156,6 +185,25 @@ def _needed_imports(facts: ModuleFacts, names: set[str]) -> list[Statement]:
             )
         )
     return plain
+
+
+def _star_imports(facts: ModuleFacts, unresolved: set[str]) -> list[Statement]:
+    """The source's `from m import *` lines, when the moved code uses a name none binds (it may
+    come from one of them)."""
+    if not unresolved:
+        return []
+    return [
+        s.with_changes(leading_lines=())
+        for s in facts.tree.body
+        if isinstance(s, cst.SimpleStatementLine)
+        and any(
+            isinstance(x, cst.ImportFrom) and isinstance(x.names, cst.ImportStar) for x in s.body
+        )
+    ]
+
+
+def _is_star(statement: cst.BaseSmallStatement) -> bool:
+    return isinstance(statement, cst.ImportFrom) and isinstance(statement.names, cst.ImportStar)
 
 
 def _uses_relative(facts: ModuleFacts) -> bool:
@@ -169,18 +217,18 @@ def _fragment(
 ) -> cst.Module:
     moved = [s for i, s in enumerate(facts.tree.body) if i in selection.moved]
     uses = set().union(*(facts.statements[i].uses for i in selection.moved))
-    header = _needed_imports(facts, uses)
+    unresolved = set().union(*(facts.statements[i].unresolved for i in selection.moved))
+    header = _needed_imports(facts, uses, unresolved)
     if selection.needs_from_source:
-        header.append(
-            _line(
-                import_from(
-                    selection.module,
-                    list(selection.needs_from_source),
-                    package=package,
-                    relative=relative,
-                )
+        line = _line(
+            import_from(
+                selection.module,
+                list(selection.needs_from_source),
+                package=package,
+                relative=relative,
             )
         )
+        header.append(line)
     if moved:
         moved[0] = moved[0].with_changes(leading_lines=_TWO_BLANKS if header else ())
     return cst.Module(body=[*header, *moved])

@@ -100,10 +100,12 @@ def select(
     *,
     with_names: tuple[str, ...] = (),
     imports_dest: bool = False,
+    allow_ties: bool = False,
 ) -> Selection:
     """The statements that move for `names` (and `with_names`); raises on an unknown name or
     when the moved code and the code that stays would need each other (`imports_dest`: the
-    source already imports DEST, or will through a shim)."""
+    source already imports DEST, or will through a shim), unless `allow_ties` (stubs, which
+    are never run, may import each other)."""
     _check_requested(module, facts, names)
     _check_requested(module, facts, tuple(n for n in with_names if facts.defining(n) is None))
     asked = {facts.defining(n).index for n in (*names, *with_names)}  # type: ignore[union-attr]
@@ -125,7 +127,7 @@ def select(
             for n in facts.statements[i].uses & bound
         )
     )
-    if needs and (source_uses or imports_dest):
+    if needs and (source_uses or imports_dest) and not allow_ties:
         tied = ", ".join(needs)
         raise SymbolsEntangled(
             f"The moved code uses {tied}, which stay{'s' if len(needs) == 1 else ''} in "

@@ -17,8 +17,8 @@ from codemods.engine.changes import StringHit
 from codemods.engine.names import Rename, is_within
 from codemods.engine.runner import FileCodemod, prefilter
 from codemods.move.codemod import MoveModuleCodemod
-from codemods.symbols.definitions import ImportBinding, read_module
-from codemods.symbols.tidy import tidy_imports
+from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
+from codemods.symbols.tidy import shorten_chains, tidy_imports
 from codemods.symbols.unused import drop_unused_imports, imported_module
 
 __all__ = ["RenameAll", "SymbolSpec"]
@@ -77,8 +77,24 @@ class RenameAll:
             full = f"{module}.{binding.alias.evaluated_name}"
             return any(is_within(module, s) or is_within(full, s) for s in sources)
 
-        tree, _ = drop_unused_imports(tree, read_module(original), only=from_source)
+        before = read_module(original)
+        for module in sorted({r.importable for r in self.renames}):
+            importer = _from_style(before, sources, package)
+            if importer is not None and f"import {module}" in tree.code:
+                tree = shorten_chains(tree, original=original, module=module, importer=importer)
+        tree, _ = drop_unused_imports(tree, before, only=from_source)
         return tree
+
+
+def _from_style(facts: ModuleFacts, sources: set[str], package: str) -> cst.ImportFrom | None:
+    """The `from PACKAGE import module` statement by which the file reached a source module."""
+    for binding in facts.imports.values():
+        node = binding.node
+        if isinstance(node, cst.ImportFrom) and binding.alias.asname is None:
+            full = f"{imported_module(binding, package)}.{binding.alias.evaluated_name}"
+            if full in sources:
+                return node
+    return None
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-__all__ = ["tidy_imports"]
+from codemods.engine.syntax import dotted_expression
+
+__all__ = ["shorten_chains", "tidy_imports"]
 
 
 def _single_import(statement: cst.BaseStatement) -> cst.Import | cst.ImportFrom | None:
@@ -115,3 +118,59 @@ def tidy_imports(tree: cst.Module, modules: set[str], *, original: cst.Module) -
     together = _Together()
     original.visit(together)
     return tree.visit(_Tidy(modules, together.groups))
+
+
+class _Shorten(cst.CSTTransformer):
+    """`import a.b.dest` + `a.b.dest.X` -> `from a.b import dest` + `dest.X`."""
+
+    def __init__(self, module: str, replacement: cst.SimpleStatementLine) -> None:
+        super().__init__()
+        self.module = module
+        self.leaf = module.rpartition(".")[2]
+        self.replacement = replacement
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine:
+        node = _single_import(updated_node)
+        if (
+            isinstance(node, cst.Import)
+            and len(node.names) == 1
+            and node.names[0].asname is None
+            and get_full_name_for_node(node.names[0].name) == self.module
+        ):
+            return self.replacement.with_changes(leading_lines=updated_node.leading_lines)
+        return updated_node
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        name = get_full_name_for_node(updated_node)
+        if name is None or not name.startswith(self.module + "."):
+            return updated_node
+        if get_full_name_for_node(updated_node.value) != self.module:
+            return updated_node
+        return updated_node.with_changes(value=cst.Name(self.leaf))
+
+
+def shorten_chains(
+    tree: cst.Module, *, original: cst.Module, module: str, importer: cst.ImportFrom
+) -> cst.Module:
+    """Where the file reached the names through `from PACKAGE import module` (`importer`), it
+    reaches their new module the same way: `from PARENT import dest` and `dest.NAME`, instead
+    of `import PARENT.dest` and `PARENT.dest.NAME`, when nothing in the file is named `dest`."""
+    parent, _, leaf = module.rpartition(".")
+    if not parent or re.search(rf"\b{re.escape(leaf)}\b", original.code):
+        return tree
+    statement = cst.SimpleStatementLine(
+        body=[
+            importer.with_changes(
+                module=dotted_expression(parent),
+                relative=(),
+                names=[cst.ImportAlias(name=cst.Name(leaf))],
+                lpar=None,
+                rpar=None,
+            )
+        ]
+    )
+    return tree.visit(_Shorten(module, statement))

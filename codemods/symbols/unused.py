@@ -47,11 +47,29 @@ def drop_unused_imports(
             and not _reexport(binding)
             and (only is None or only(binding))
         }
-        if not stale:
+        blocks, stale = _guarded(after, stale, used_now | exported)
+        if not stale and not blocks:
             break
-        dropped.extend(sorted(stale))
-        tree = tree.visit(_DropAliases(stale))
+        dropped.extend(sorted(stale | {n for i in blocks for n in after.statements[i].names}))
+        body = [s for i, s in enumerate(tree.body) if i not in blocks]
+        tree = tree.with_changes(body=body).visit(_DropAliases(stale))
     return tree, dropped
+
+
+def _guarded(facts: ModuleFacts, stale: set[str], used: set[str]) -> tuple[set[int], set[str]]:
+    """Stale imports inside a `try`/version-check block: the block goes whole when nothing it
+    binds is used any more, and stays whole otherwise (never a `try: pass`)."""
+    blocks: set[int] = set()
+    plain = set(stale)
+    for name in stale:
+        binding = facts.imports[name]
+        statement = facts.statements[binding.statement]
+        if statement.kind != "block" or binding.typing_only:
+            continue
+        plain.discard(name)
+        if not statement.names & used:
+            blocks.add(statement.index)
+    return blocks, plain
 
 
 def _reexport(binding: ImportBinding) -> bool:

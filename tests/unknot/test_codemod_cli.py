@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from codemods.engine.apply import PAUSE_AFTER_ENV, PAUSE_FILE_ENV, STATE_DIR
-from tests.codemods.repos import copy_asset, snapshot
+from tests.codemods.repos import copy_asset, make_repo, snapshot
 
 OLD, NEW = "shop.core.pricing", "shop.billing.rates"
 
@@ -148,3 +148,61 @@ def test_files_the_move_creates_are_added_to_git(tmp_path: Path) -> None:
     ).stdout.splitlines()
     assert "A  src/shop/fresh/__init__.py" in status
     assert not [line for line in status if line.startswith("??")]
+
+
+@pytest.mark.parametrize(("old", "new"), [("a", "b.a"), ("a", "c"), ("util", "c")])
+def test_top_level_modules_and_packages_move(tmp_path: Path, old: str, new: str) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "a/__init__.py": "",
+            "main.py": "import a\n",
+            "util.py": "X = 1\n",
+            "use.py": "from util import X\n",
+        },
+    )
+    result = _run("move", old, new, "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert not (root / old.replace(".", "/")).with_suffix(".py").exists()
+    assert not (root / old / "__init__.py").exists()
+
+
+def test_the_dry_run_diff_applies_with_git(tmp_path: Path) -> None:
+    root = copy_asset("codemods_forms", tmp_path)
+    diff = _run("move", OLD, NEW, cwd=root).stdout
+    (tmp_path / "move.diff").write_text(diff)
+    applied = subprocess.run(
+        ["git", "apply", "--index", str(tmp_path / "move.diff")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert (root / "src/shop/billing/rates.py").is_file()
+    assert "shop.core.pricing" not in (root / "src/shop/importers/f01_import_dotted.py").read_text()
+
+
+def test_a_chain_through_a_package_that_rebinds_the_name_is_left_alone(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/other/__init__.py": "",
+            "pkg/sub/__init__.py": "from .mod import mod\n",
+            "pkg/sub/mod.py": "def mod() -> int:\n    return 1\n",
+            "pkg/user.py": "from . import sub\n\nVALUE = sub.mod()\n",
+        },
+    )
+    result = _run("move", "pkg.sub.mod", "pkg.other.mod", "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "pkg/user.py").read_text() == "from . import sub\n\nVALUE = sub.mod()\n"
+    assert (root / "pkg/sub/__init__.py").read_text() == "from ..other.mod import mod\n"
+    check = subprocess.run(
+        [sys.executable, "-c", "import pkg.user; assert pkg.user.VALUE == 1"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr

@@ -20,10 +20,10 @@ def test_diff_headers_for_renamed_created_and_deleted_files() -> None:
         ROOT,
     )
     assert diff == (
-        "diff --unknot /dev/null b/a/__init__.py\nnew file\n"
-        "diff --unknot a/a/old.py b/a/new.py\nrename from a/old.py\nrename to a/new.py\n"
+        "diff --git a/a/__init__.py b/a/__init__.py\nnew file mode 100644\n"
+        "diff --git a/a/old.py b/a/new.py\nrename from a/old.py\nrename to a/new.py\n"
         "--- a/a/old.py\n+++ b/a/new.py\n@@ -1 +1 @@\n-import a\n+import b\n"
-        "diff --unknot a/b/gone.py /dev/null\ndeleted file\n"
+        "diff --git a/b/gone.py b/b/gone.py\ndeleted file mode 100644\n"
         "--- a/b/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x = 1\n"
     )
 

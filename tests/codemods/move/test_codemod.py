@@ -424,3 +424,25 @@ def test_strings_left_for_review_are_reported_with_their_line() -> None:
         (3, 'f"{x} app.core.pricing"'),
     ]
     assert codemod.strings_rewritten == 0
+
+
+def _reviewed(code: str) -> tuple[str, list[tuple[int, str]]]:
+    context = CodemodContext(full_module_name="app.user", full_package_name="app")
+    rename = Rename("app.core.pricing", "app.billing.rates")
+    codemod = MoveModuleCodemod(context, rename, source=code)
+    out = codemod.transform_module(cst.parse_module(code)).code
+    return out, [(h.line, h.text) for h in codemod.review]
+
+
+def test_a_concatenated_string_is_one_string_never_rewritten_in_parts() -> None:
+    code = 'import pytest\nMATCH = ("must be an instance of " "app.core.pricing.Price")\n'
+    out, review = _reviewed(code)
+    assert out == code
+    assert review == [(2, '("must be an instance of " "app.core.pricing.Price")')]
+
+
+def test_a_snippet_in_a_long_string_whose_lines_start_with_import_is_not_skipped() -> None:
+    code = 'SNIPPET = """\nfrom app.core.pricing import Price\n"""\n'
+    out, review = _reviewed(code)
+    assert out == code
+    assert review == [(1, '"""\nfrom app.core.pricing import Price\n"""')]
