@@ -1,6 +1,7 @@
 """Run every benchmark in this folder (`bench_*.py`, each with a `main()` that prints figures).
 
-Usage: python tests/benchmarks/run.py [NAME ...]   (names without the bench_ prefix)
+Usage: python tests/benchmarks/run.py [NAME ...]   (names without the bench_ prefix: analyze,
+bot, codemods, pictures, symbols; none runs them all)
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ HERE = Path(__file__).parent
 
 def main(argv: list[str]) -> int:
     wanted = set(argv)
+    known = {path.stem.removeprefix("bench_") for path in HERE.glob("bench_*.py")}
+    if unknown := sorted(wanted - known):
+        print(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return 2
     for path in sorted(HERE.glob("bench_*.py")):
         name = path.stem.removeprefix("bench_")
         if wanted and name not in wanted:
