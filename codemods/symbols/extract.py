@@ -248,24 +248,32 @@ def _blank(line: cst.EmptyLine) -> bool:
 
 
 def _without(tree: cst.Module, drop: frozenset[int]) -> cst.Module:
-    """`tree` without the statements `drop`; the statement after a removed run takes the
-    run's blank lines in place of its own (its comments stay)."""
+    """`tree` without the statements `drop`; the statement after a removed run keeps its
+    comments, with as many blank lines as it or the run had (`_strip_top` trims a new first
+    statement)."""
     body: list[Statement] = []
-    inherited: tuple[cst.EmptyLine, ...] | None = None
+    inherited: int | None = None
     for index, statement in enumerate(tree.body):
         if index in drop:
             if inherited is None:
-                inherited = tuple(line for line in statement.leading_lines if _blank(line))
+                inherited = _leading_blanks(statement)
             continue
         if inherited is not None:
-            own = list(statement.leading_lines)
-            while own and _blank(own[0]):
-                own.pop(0)
-            body.append(statement.with_changes(leading_lines=(*inherited, *own)))
+            blanks = max(inherited, _leading_blanks(statement))
+            body.append(spaced(statement, blanks))
             inherited = None
             continue
         body.append(statement)
     return tree.with_changes(body=body)
+
+
+def _leading_blanks(statement: Statement) -> int:
+    count = 0
+    for line in statement.leading_lines:
+        if line.comment is not None:
+            break
+        count += 1
+    return count
 
 
 def extract(

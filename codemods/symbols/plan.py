@@ -46,10 +46,15 @@ class SymbolPlan(ChangePlan):
 
 
 def _rename_in(
-    tree: cst.Module, renames: tuple[Rename, ...], module: str, package: str
+    tree: cst.Module,
+    renames: tuple[Rename, ...],
+    module: str,
+    package: str,
+    *,
+    shorten: bool = True,
 ) -> cst.Module:
     context = CodemodContext(full_module_name=module, full_package_name=package)
-    return RenameAll(context, renames).transform_module(tree)
+    return RenameAll(context, renames, shorten=shorten).transform_module(tree)
 
 
 def plan_symbols(request: SymbolRequest) -> SymbolPlan:
@@ -181,7 +186,7 @@ def _cut(
             tree, [n for n in selection.names if n in (source.facts.dunder_all or ())]
         )
     tree = _rename_in(tree, renames, module, source.package)
-    fragment = _rename_in(extraction.fragment, renames, module, source.package)
+    fragment = _rename_in(extraction.fragment, renames, module, source.package, shorten=False)
     fragment = respell(fragment, package=source.package, dest_package=dest_package)
     path = file_of(source.location)
     text = tree.code if tree.body or tree.header or tree.footer else ""
@@ -219,7 +224,7 @@ def _arrive(
     ]
     if path.is_file():
         old_text, tree = read_source(path, arrival.layout.root)
-        tree = _rename_in(tree, arrival.renames, dest, dest_package)
+        tree = _rename_in(tree, arrival.renames, dest, dest_package, shorten=False)
         tree = drop_self_imports(tree, module=dest, package=dest_package, names=names)
         new_tree = merge(tree, combined, moved_count=count, exported=exported, dest_name=dest)
         return FileChange(path, path, old_text, new_tree.code)

@@ -35,10 +35,13 @@ class RenameAll:
         context: CodemodContext,
         renames: tuple[Rename, ...],
         stars: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        *,
+        shorten: bool = True,
     ) -> None:
         self.codemods = [MoveModuleCodemod(context, r) for r in renames]
         self.renames = renames
         self.stars = dict(stars)
+        self.shorten = shorten  # off for the moved code itself: DEST must not import DEST
         self.prepare(context)
 
     def prepare(
@@ -92,7 +95,8 @@ class RenameAll:
             return any(is_within(module, s) or is_within(full, s) for s in sources)
 
         code = tree.code
-        chained = [m for m in sorted({r.importable for r in self.renames}) if f"import {m}" in code]
+        modules = sorted({r.importable for r in self.renames}) if self.shorten else []
+        chained = [m for m in modules if f"import {m}" in code]
         if not chained and not _maybe_unused(tree, code, sources, package):
             return tree  # the scope analysis below costs more than the rest: only when needed
         before = read_module(original)
