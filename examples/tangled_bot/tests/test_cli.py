@@ -12,7 +12,7 @@ from bot_v2.cli import main
 SRC = Path(__file__).parents[1] / "src"
 MODULES = sorted(
     ".".join(p.relative_to(SRC).with_suffix("").parts)
-    for p in (SRC / "bot_v2" / "orchestration").glob("*.py")
+    for p in (SRC / "bot_v2" / "orchestration").rglob("*.py")
     if p.name != "__init__.py"
 )
 

@@ -52,6 +52,6 @@ class StrategyOrchestrator:
             fraction=self.profiles.profile_for(symbol).position_fraction,
             leverage=bot.config.leverage,
             mark=mark,
-            strength=min(signal.strength * 20, Decimal(1)),
+            strength=min(signal.strength * 100, Decimal(1)),
         )
         return Decision(symbol, signal.action, quantity, reason=signal.reason)
