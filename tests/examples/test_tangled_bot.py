@@ -2,7 +2,8 @@
 
 In a temporary copy: `unknot analyze orchestration` (the real CLI) reports exactly the seed's 7
 mutual imports and its modules over 300 lines, and fails the gate; the example's own tests pass
-and `mypy --strict` passes on it, so the tangle is one Python tolerates at import time.
+and `mypy --strict` passes on it, so the tangle is one Python tolerates at import time. Then the
+codemods replay the seed's Phase 2 moves and its `configuration <-> symbols` fix on another copy.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,14 +37,35 @@ MUTUAL = sorted(
 OVERSIZED = [f"{LAYER}.{name}" for name in ("configuration", "live_execution", "perps_bot_builder")]
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example") / "tangled_bot"
+MOVES = [
+    ("account_telemetry", "bot_v2.monitoring.telemetry.account_snapshot"),
+    ("equity_calculator", "bot_v2.features.live_trade.equity.calculator"),
+    ("market_monitor", "bot_v2.features.market_data.monitoring.activity_monitor"),
+    ("market_data_service", "bot_v2.features.market_data.service"),
+]
+SHARED = (
+    f"{LAYER}.symbols:derivatives_enabled",
+    f"{LAYER}.symbols:normalize_symbols",
+    f"{LAYER}.configuration:TOP_VOLUME_BASES",
+    f"{LAYER}.shared.symbol_utils",
+    "--shim",
+    *("--with", "PERP_SUFFIX", "--with", "_clean", "--with", "_split"),
+    *("--with", "spot_equivalent"),
+)
+
+
+def _copy(destination: Path) -> Path:
+    root = destination / "tangled_bot"
     caches = shutil.ignore_patterns(
         ".unknot_cache", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"
     )
     shutil.copytree(EXAMPLE, root, ignore=caches)
     return root
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copy(tmp_path_factory.mktemp("example"))
 
 
 def _run(
@@ -57,6 +80,18 @@ def _run(
         timeout=300,
         check=False,
     )
+
+
+def _analysis(root: Path) -> dict[str, Any]:
+    result = _run("unknot", "analyze", "orchestration", "--format", "json", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    analysis: dict[str, Any] = json.loads(result.stdout)
+    return analysis
+
+
+def _own_tests(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    return _run("pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=root, env=env)
 
 
 def test_the_analysis_shows_the_seeds_baseline(example: Path) -> None:
@@ -79,14 +114,14 @@ def test_the_analysis_shows_the_seeds_baseline(example: Path) -> None:
 
 def test_the_seeds_tier_one_modules_import_nothing_from_the_layer(example: Path) -> None:
     result = _run("unknot", "analyze", "orchestration", "--format", "json", cwd=example)
+    assert result.returncode == 1
     tiers = {m["name"]: m["tier"] for m in json.loads(result.stdout)["modules"]}
     for name in ("account_telemetry", "equity_calculator", "market_monitor", "market_data_service"):
         assert tiers[f"{LAYER}.{name}"] == 1, name
 
 
 def test_the_examples_own_tests_pass(example: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(example / "src")}
-    result = _run("pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=example, env=env)
+    result = _own_tests(example)
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout
 
@@ -103,3 +138,25 @@ def test_the_dry_run_trades_the_sample_candles(example: Path) -> None:
     last = result.stdout.splitlines()[-1]
     assert last.startswith("60 cycles, ")
     assert " 0 fills" not in last
+
+
+def test_the_codemods_replay_the_seeds_moves(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    for old, new in MOVES:
+        moved = _run("unknot", "codemod", "move", f"{LAYER}.{old}", new, "--apply", cwd=root)
+        assert moved.returncode == 0, moved.stdout + moved.stderr
+    summary = _analysis(root)["summary"]
+    assert (summary["modules"], summary["mutual_pairs"]) == (12, 7)
+    assert (root / "tests/monitoring/telemetry/test_account_snapshot.py").is_file()
+
+    shared = _run("unknot", "codemod", "move-symbol", *SHARED, "--apply", cwd=root)
+    assert shared.returncode == 0, shared.stdout + shared.stderr
+    analysis = _analysis(root)
+    pairs = sorted((p["first"], p["second"]) for p in analysis["mutual_pairs"])
+    assert pairs == [pair for pair in MUTUAL if "symbols" not in pair[1]]
+    assert analysis["summary"]["circular_dependencies"] == 6
+
+    tests = _own_tests(root)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    mypy = _run("mypy", "--strict", "src", "tests", cwd=root)
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
