@@ -1,0 +1,1 @@
+"""Value types shared by every layer: candles, orders, fills, positions, decisions."""

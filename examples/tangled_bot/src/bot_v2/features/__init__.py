@@ -1,0 +1,1 @@
+"""Feature packages: market data, strategies."""

@@ -1,0 +1,1 @@
+"""Trading strategies: candles in, a signal out."""

@@ -1,0 +1,1 @@
+"""The orchestration layer: the bot, its services, its configuration and its execution."""

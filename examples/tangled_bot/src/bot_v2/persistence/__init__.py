@@ -1,0 +1,1 @@
+"""Where the bot records what it did."""
