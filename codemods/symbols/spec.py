@@ -19,10 +19,9 @@ from codemods.engine.changes import StringHit
 from codemods.engine.names import Rename, is_within, resolve_relative
 from codemods.engine.runner import FileCodemod, prefilter
 from codemods.move.codemod import MoveModuleCodemod
-from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
 from codemods.symbols.stars import StarReexports
 from codemods.symbols.tidy import shorten_chains, tidy_imports
-from codemods.symbols.unused import drop_unused_imports, imported_module
+from codemods.symbols.unused import DropAliases
 
 __all__ = ["RenameAll", "SymbolSpec"]
 
@@ -83,42 +82,49 @@ class RenameAll:
         return self._tidy(original, tree)
 
     def _tidy(self, original: cst.Module, tree: cst.Module) -> cst.Module:
-        """Merge the imports the renames added, and drop the imports of the modules the names
-        left that nothing uses any more."""
+        """Merge the imports the renames added, reach the new module the way the file reached
+        the old one, and drop the imports of the source modules that nothing uses any more.
+
+        All by reading the code's text and its import statements, never by scope analysis
+        (which costs more than the rest of the run): a name that no longer appears in the code
+        outside import lines has no use left; one that still appears (if only in a comment)
+        keeps its import."""
         tree = tidy_imports(tree, {r.importable for r in self.renames}, original=original)
         sources = {r.old.rpartition(".")[0] for r in self.renames}
         package = self.context.full_package_name or ""
-
-        def from_source(binding: ImportBinding) -> bool:
-            module = imported_module(binding, package)
-            full = f"{module}.{binding.alias.evaluated_name}"
-            return any(is_within(module, s) or is_within(full, s) for s in sources)
-
-        code = tree.code
         modules = sorted({r.importable for r in self.renames}) if self.shorten else []
-        chained = [m for m in modules if f"import {m}" in code]
-        if not chained and not _maybe_unused(tree, code, sources, package):
-            return tree  # the scope analysis below costs more than the rest: only when needed
-        before = read_module(original)
-        for module in chained:
-            importer = _from_style(before, sources, package)
-            if importer is not None:
+        chained = [m for m in modules if f"import {m}" in tree.code]
+        importer = _from_style(original, sources, package) if chained else None
+        if importer is not None:
+            for module in chained:
                 tree = shorten_chains(tree, original=original, module=module, importer=importer)
-        tree, _ = drop_unused_imports(tree, before, only=from_source)
-        return tree
+        stale = _stale(original, tree, sources, package)
+        return tree.visit(DropAliases(stale)) if stale else tree
 
 
-def _maybe_unused(tree: cst.Module, code: str, sources: set[str], package: str) -> bool:
-    """Can an import of a source module have lost its last use? Only if a name it binds at
-    module level no longer appears in the code outside import lines (a cheap text test)."""
-    lines = [ln for ln in code.splitlines() if not ln.lstrip().startswith(("from ", "import "))]
-    rest = "\n".join(lines)
+def _outside_imports(code: str) -> str:
+    lines = code.splitlines()
+    return "\n".join(ln for ln in lines if not ln.lstrip().startswith(("from ", "import ")))
+
+
+def _mentions(name: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def _stale(original: cst.Module, tree: cst.Module, sources: set[str], package: str) -> set[str]:
+    """Names that module-level imports of a source module bind, which the code used before
+    the renames and no longer mentions (an `X as X` re-export always stays)."""
+    before, after = _outside_imports(original.code), _outside_imports(tree.code)
+    stale = set()
     for statement in tree.body:
-        for node in _imports_in(statement):
-            for name in _bound_from(node, sources, package):
-                if not re.search(rf"\b{re.escape(name)}\b", rest):
-                    return True
-    return False
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue  # imports in try/if blocks stay: the block may be the point
+        for node in statement.body:
+            if isinstance(node, cst.Import | cst.ImportFrom):
+                for name in _bound_from(node, sources, package):
+                    if _mentions(name, before) and not _mentions(name, after):
+                        stale.add(name)
+    return stale
 
 
 def _imports_in(statement: cst.BaseStatement) -> list[cst.Import | cst.ImportFrom]:
@@ -146,14 +152,21 @@ def _bound_from(node: cst.Import | cst.ImportFrom, sources: set[str], package: s
     return found
 
 
-def _from_style(facts: ModuleFacts, sources: set[str], package: str) -> cst.ImportFrom | None:
+def _from_style(tree: cst.Module, sources: set[str], package: str) -> cst.ImportFrom | None:
     """The `from PACKAGE import module` statement by which the file reached a source module."""
-    for binding in facts.imports.values():
-        node = binding.node
-        if isinstance(node, cst.ImportFrom) and binding.alias.asname is None:
-            full = f"{imported_module(binding, package)}.{binding.alias.evaluated_name}"
-            if full in sources:
-                return node
+    for statement in tree.body:
+        for node in _imports_in(statement):
+            if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar):
+                module = get_full_name_for_node(node.module) if node.module is not None else None
+                base = (
+                    resolve_relative(package, len(node.relative), module)
+                    if node.relative
+                    else module
+                )
+                if any(
+                    a.asname is None and f"{base}.{a.evaluated_name}" in sources for a in node.names
+                ):
+                    return node
     return None
 
 

@@ -9,7 +9,7 @@ import libcst as cst
 from codemods.engine.names import resolve_relative
 from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
 
-__all__ = ["drop_unused_imports", "imported_module"]
+__all__ = ["DropAliases", "drop_unused_imports", "imported_module"]
 
 
 def imported_module(binding: ImportBinding, package: str) -> str:
@@ -52,7 +52,7 @@ def drop_unused_imports(
             break
         dropped.extend(sorted(stale | {n for i in blocks for n in after.statements[i].names}))
         body = [s for i, s in enumerate(tree.body) if i not in blocks]
-        tree = tree.with_changes(body=body).visit(_DropAliases(stale))
+        tree = tree.with_changes(body=body).visit(DropAliases(stale))
     return tree, dropped
 
 
@@ -81,7 +81,7 @@ def _reexport(binding: ImportBinding) -> bool:
     )
 
 
-class _DropAliases(cst.CSTTransformer):
+class DropAliases(cst.CSTTransformer):
     """Remove the module-level import aliases binding `names`; an emptied block goes too."""
 
     def __init__(self, names: set[str]) -> None:
