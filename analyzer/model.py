@@ -29,7 +29,7 @@ __all__ = [
     "site_order",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class ImportKind(StrEnum):
@@ -130,9 +130,12 @@ class Cut:
 class Cycle:
     """A strongly connected component of the import graph.
 
-    `witness` is one shortest cycle in it (first module repeated at the end is implied);
-    `cuts` is a small set of imports whose removal makes the component acyclic, minimal when
-    `exact` is true.
+    `witness` is one shortest cycle in it through imports of the component's `kind` or
+    stronger (first module repeated at the end is implied). `gate_cuts` is a small set of
+    imports whose removal leaves no cycle of the gate's kind (import-time by default) or a
+    stronger one, each holding only its statements of that kind or stronger: what the gate
+    needs cut; empty when the component's kind is weaker than the gate's. `cuts` makes the
+    component acyclic through every kind of import. Each is minimal when its `exact` is true.
     """
 
     modules: tuple[str, ...]
@@ -140,6 +143,8 @@ class Cycle:
     witness: tuple[str, ...]
     cuts: tuple[Cut, ...]
     exact: bool
+    gate_cuts: tuple[Cut, ...] = ()
+    gate_exact: bool = True
 
 
 @dataclass(frozen=True, order=True)
@@ -223,12 +228,18 @@ class GateOutcome:
 
 @dataclass(frozen=True)
 class Summary:
-    """The headline figures. `circular_dependencies` is the number of imports to cut."""
+    """The headline figures. `circular_dependencies` is the number of imports to cut to pass
+    the gate (to leave no cycle of `gate_kind` or a stronger kind), `statements_to_cut` the
+    distinct statements they hold; the `all_kinds_` figures make the layer acyclic through
+    every kind of import."""
 
     modules: int
     lines: int
     circular_dependencies: int
     statements_to_cut: int
+    all_kinds_circular_dependencies: int
+    all_kinds_statements_to_cut: int
+    gate_kind: str
     cycles: int
     cycles_by_kind: tuple[tuple[str, int], ...]
     mutual_pairs: int

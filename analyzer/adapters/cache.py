@@ -112,7 +112,6 @@ class CutCache:
             solved = SolvedComponent(
                 cut=tuple((a, b) for a, b in entry["cut"]),
                 exact=bool(entry["exact"]),
-                kind=str(entry["kind"]),
                 witness=tuple(entry["witness"]),
                 cut_witnesses=tuple(tuple(ring) for ring in entry["cut_witnesses"]),
             )

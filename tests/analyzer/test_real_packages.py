@@ -14,7 +14,7 @@ from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.adapters.textscan import classify_import_lines
 from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target
-from analyzer.model import Analysis, ImportKind
+from analyzer.model import Analysis, Cut, ImportKind
 
 
 def _analyse_installed(package: str, tmp_path: Path) -> Analysis:
@@ -33,16 +33,44 @@ def _check(analysis: Analysis) -> None:
     expected = {tuple(sorted(c)) for c in nx.strongly_connected_components(graph) if len(c) > 1}
     assert {cycle.modules for cycle in analysis.cycles} == expected
     for cycle in analysis.cycles:
-        cut = {(c.importer, c.imported) for c in cycle.cuts}
-        inner = graph.subgraph(cycle.modules).copy()
-        inner.remove_edges_from(cut)
-        assert nx.is_directed_acyclic_graph(inner), cycle.modules[:3]
-        for c in cycle.cuts:  # each cut's witness is a real cycle through it
-            ring = [*c.witness, c.witness[0]]
-            assert ring[0] == c.importer
-            assert ring[1] == c.imported
-            assert all(graph.has_edge(a, b) for a, b in itertools.pairwise(ring))
-    assert analysis.summary.circular_dependencies == sum(len(c.cuts) for c in analysis.cycles)
+        _check_cut(graph, cycle.modules, cycle.cuts)
+    assert analysis.summary.all_kinds_circular_dependencies == sum(
+        len(c.cuts) for c in analysis.cycles
+    )
+
+
+def _check_cut(graph: nx.DiGraph, modules: tuple[str, ...], cuts: tuple[Cut, ...]) -> None:
+    """The cut leaves `graph` acyclic on `modules`, and each cut's witness is a real cycle of
+    `graph` through it."""
+    inner = graph.subgraph(modules).copy()
+    inner.remove_edges_from({(c.importer, c.imported) for c in cuts})
+    assert nx.is_directed_acyclic_graph(inner), modules[:3]
+    for c in cuts:
+        ring = [*c.witness, c.witness[0]]
+        assert ring[:2] == [c.importer, c.imported]
+        assert all(graph.has_edge(a, b) for a, b in itertools.pairwise(ring))
+
+
+def _check_gate(analysis: Analysis) -> None:
+    """The gate's cut (import-time) breaks every import-time cycle through import-time
+    statements only, and each import-time component's witness runs through import-time
+    imports only."""
+    strong = nx.DiGraph(
+        [(e.importer, e.imported) for e in analysis.imports if e.kind is ImportKind.IMPORT_TIME]
+    )
+    for cycle in analysis.cycles:
+        assert all(s.kind is ImportKind.IMPORT_TIME for c in cycle.gate_cuts for s in c.sites)
+        if cycle.kind is not ImportKind.IMPORT_TIME:
+            assert cycle.gate_cuts == ()
+            continue
+        _check_cut(strong, cycle.modules, cycle.gate_cuts)
+        ring = [*cycle.witness, cycle.witness[0]]
+        assert all(strong.has_edge(a, b) for a, b in itertools.pairwise(ring)), ring
+    gate_cuts = [c for cycle in analysis.cycles for c in cycle.gate_cuts]
+    assert analysis.summary.circular_dependencies == len(gate_cuts)
+    statements = {(s.file, s.line) for c in gate_cuts for s in c.sites}
+    assert analysis.summary.statements_to_cut == len(statements)
+    assert analysis.summary.circular_dependencies < analysis.summary.all_kinds_circular_dependencies
 
 
 @pytest.mark.parametrize("package", ["django", "sympy"])
@@ -50,6 +78,7 @@ def test_cycles_match_networkx_and_cuts_break_them(package: str, tmp_path: Path)
     analysis = _analyse_installed(package, tmp_path)
     assert analysis.cycles
     _check(analysis)
+    _check_gate(analysis)
 
 
 def test_django_package_level_cuts(tmp_path: Path) -> None:
