@@ -97,6 +97,13 @@ def test_warm_cache_gives_the_same_analysis(tmp_path: Path) -> None:
 def _kinds_by_ast(tree: ast.Module) -> dict[int, ImportKind]:
     """The oracle: the kind of each import statement from the syntax tree."""
     kinds: dict[int, ImportKind] = {}
+    aliases = {
+        alias.asname
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name == "TYPE_CHECKING" and alias.asname
+    }
 
     def visit(node: ast.AST, *, typing: bool, deferred: bool) -> None:
         for field, value in ast.iter_fields(node):
@@ -104,7 +111,7 @@ def _kinds_by_ast(tree: ast.Module) -> dict[int, ImportKind]:
                 if not isinstance(child, ast.AST):
                     continue
                 guarded = isinstance(node, ast.If) and field == "body"
-                under_guard = typing or (guarded and _is_type_checking(node.test))
+                under_guard = typing or (guarded and _is_type_checking(node.test, aliases))
                 as_script = guarded and _is_main_guard(node.test)
                 inside_def = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
                 later = deferred or inside_def or as_script
@@ -122,8 +129,11 @@ def _kinds_by_ast(tree: ast.Module) -> dict[int, ImportKind]:
     return kinds
 
 
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+def _is_type_checking(test: ast.expr, aliases: set[str]) -> bool:
+    """True only when TYPE_CHECKING is: the name, an alias of it, or an operand of `and`."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_is_type_checking(value, aliases) for value in test.values)
+    return (isinstance(test, ast.Name) and test.id in {"TYPE_CHECKING", *aliases}) or (
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
     )
 
@@ -175,3 +185,11 @@ def test_kinds_of_scanned_imports_agree_with_the_syntax_tree(
         assert site.kind == trees[site.file][site.line], (site.file, site.line, site.text)
     assert len(scanned.sites) > at_least
     assert {site.kind for site in scanned.sites} >= {ImportKind.IMPORT_TIME, ImportKind.DEFERRED}
+
+
+def test_the_header_spellings_agree_with_the_syntax_tree() -> None:
+    """The sample of every TYPE_CHECKING spelling, against the same oracle."""
+    for path in sorted((Path(__file__).parents[1] / "assets" / "headers").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        expected = _kinds_by_ast(ast.parse(text))
+        assert classify_import_lines(text, list(expected)) == expected, path

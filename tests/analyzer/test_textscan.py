@@ -197,3 +197,25 @@ def test_a_statement_continued_before_its_import_is_classified(tmp_path: Path) -
     )
     (site,) = GrimpSource(tmp_path).scan("pkg").sites
     assert (site.imported, site.line, site.kind) == ("pkg.a", 2, ImportKind.DEFERRED)
+
+
+HEADERS = Path(__file__).parents[1] / "assets" / "headers" / "src"
+
+
+def test_every_spelling_of_a_type_checking_guard_is_typing_only() -> None:
+    """Parentheses, a backslash, an alias, an `and`, a bracketed header, one line."""
+    scanned = GrimpSource(HEADERS).scan("hdr")
+    kinds = {(s.importer, s.imported): s.kind for s in scanned.sites}
+    guarded = ["parens", "continued", "aliased", "conjunct", "bracketed", "same_line"]
+    assert {name: kinds[("hdr.base", f"hdr.{name}")] for name in guarded} == dict.fromkeys(
+        guarded, ImportKind.TYPING
+    )
+    assert kinds[("hdr.base", "hdr.runtime")] is ImportKind.IMPORT_TIME
+
+
+def test_look_alikes_that_run_stay_import_time() -> None:
+    """`if TYPE_CHECKING or X:` and `if not TYPE_CHECKING:` run at import time."""
+    scanned = GrimpSource(HEADERS).scan("hdr")
+    kinds = {(s.importer, s.imported): s.kind for s in scanned.sites}
+    assert kinds[("hdr.runtime", "hdr.either")] is ImportKind.IMPORT_TIME
+    assert kinds[("hdr.runtime", "hdr.negated")] is ImportKind.IMPORT_TIME
