@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from analyzer.candidates import rank_candidates, tier_of
 from analyzer.config import Target
 from analyzer.cycles import find_cycles, mutual_pairs
+from analyzer.errors import PackageNotFound
 from analyzer.gates import evaluate_gates, gate_kind, line_allowance
 from analyzer.model import (
     Analysis,
@@ -54,6 +55,13 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     scanned = source.scan(target.package)
     package = target.package
     inside = [m for m in scanned.modules if _within(m.name, package)]
+    if not inside:
+        raise PackageNotFound(
+            f"No module of '{package}' under {scanned.root}: its folder holds no Python file "
+            "that can be imported as part of it.",
+            hint="Python imports only `.py` files in folders named like identifiers; "
+            "analyse the package that holds them.",
+        )
     names = [m.name for m in inside]
     all_edges = group_edges(scanned.sites)
     edges, used = _apply_ignores(
