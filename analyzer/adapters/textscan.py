@@ -316,6 +316,8 @@ def reexport_sources(text: str) -> tuple[str, ...] | None:
     sources: list[str] = []
     explicit = False
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__" and not node.level:
+            continue  # a compiler directive, not a source of names
         if isinstance(node, ast.ImportFrom):
             sources.append("." * node.level + (node.module or ""))
             explicit |= any(alias.asname == alias.name for alias in node.names)

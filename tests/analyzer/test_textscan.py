@@ -156,6 +156,13 @@ def test_a_reexport_shim_is_recognised() -> None:
     assert reexport_sources(warned) == ("pkg.new",)
 
 
+def test_future_is_not_a_source_of_a_shim() -> None:
+    """`from __future__ import annotations` is a compiler directive, not a re-export."""
+    shim = "from __future__ import annotations\n\nfrom pkg.new import Thing\n__all__ = ['Thing']\n"
+    assert reexport_sources(shim) == ("pkg.new",)
+    assert reexport_sources("from __future__ import annotations\n__all__ = []\n") is None
+
+
 def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
     assert reexport_sources("from pkg import x\n\ndef f():\n    return x\n") is None
     assert reexport_sources("from pkg import x\nVALUE = x + 1\n") is None
