@@ -156,11 +156,12 @@ def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[E
 
 
 def _target_imports(edges: Sequence[Edge]) -> dict[str, int]:
-    """How many modules of the layer each module imports, not counting its own ancestors."""
+    """How many modules of the layer each module imports, the layer's root and its own
+    ancestor packages included: importing one runs its `__init__`, which ties the module to
+    whatever that imports."""
     counts: dict[str, int] = defaultdict(int)
     for edge in edges:
-        if not edge.importer.startswith(edge.imported + "."):
-            counts[edge.importer] += 1
+        counts[edge.importer] += 1
     return counts
 
 
