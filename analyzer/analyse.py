@@ -72,7 +72,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     cycles = find_cycles(names, edges, gate_kind=kind, store=cuts)
     package_nodes, package_edges = collapse_edges(names, edges, package=package)
     package_cycles = find_cycles(
-        package_nodes, package_edges, gate_kind=kind, by_module_pairs=True, store=cuts
+        package_nodes, package_edges, gate_kind=None, by_module_pairs=True, store=cuts
     )
     in_cycle = {module for cycle in cycles for module in cycle.modules}
     modules = _module_infos(

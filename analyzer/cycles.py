@@ -39,10 +39,14 @@ def weighted_graph(
     """
     graph: dict[str, dict[str, int]] = {node: {} for node in nodes}
     for edge in edges:
-        sites = _at_least(edge.sites, kind)
-        if sites:
+        if kind is _WEAKEST and not by_module_pairs:
+            base = len(edge.sites)
+        else:
+            sites = _at_least(edge.sites, kind)
+            if not sites:
+                continue
             base = len({(s.importer, s.imported) for s in sites}) if by_module_pairs else len(sites)
-            graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
+        graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
     return graph
 
 
@@ -60,33 +64,43 @@ def find_cycles(
     nodes: Sequence[str],
     edges: Sequence[Edge],
     *,
-    gate_kind: ImportKind = ImportKind.IMPORT_TIME,
+    gate_kind: ImportKind | None = ImportKind.IMPORT_TIME,
     by_module_pairs: bool = False,
     store: CutStore | None = None,
 ) -> tuple[Cycle, ...]:
     """Every cycle of the graph, as components, largest first, each with the gate's cut (of
-    `gate_kind`) and the all-kinds cut. Cuts minimise the number of statements cut, or with
-    `by_module_pairs` the number of module imports. `store` remembers cuts."""
+    `gate_kind`; none when it is None) and the all-kinds cut. Cuts minimise the number of
+    statements cut, or with `by_module_pairs` the number of module imports. `store` remembers
+    cuts."""
     by_pair = {(edge.importer, edge.imported): edge for edge in edges}
     graph = weighted_graph(nodes, edges, by_module_pairs=by_module_pairs)
     cycles = []
     for component in strongly_connected_components(graph):
-        members = set(component)
-        inner = [by_pair[(a, b)] for a in component for b in graph[a] if b in members]
-        kind = _kind(subgraph(graph, component), by_pair)
-        cut = _KindCut(component, inner, _WEAKEST, by_module_pairs, store)
+        inner_graph = subgraph(graph, component)
+        kind, closing = _kind(inner_graph, by_pair)
+        inner = [by_pair[(a, b)] for a, succ in inner_graph.items() for b in succ]
+        # The all-kinds cut is also the cut of every kind no statement is weaker than: the
+        # graph of that kind's statements is the same graph.
+        floor = min(s.kind.strength for e in inner for s in e.sites)
+        also = frozenset(k for k in ImportKind if k.strength <= floor)
+        cut = _KindCut(_WEAKEST, [inner_graph], by_pair, store, also=also)
+        gated = gate_kind is not None and kind.strength >= gate_kind.strength
         gate = cut
-        if gate_kind is not _WEAKEST:
-            gate = _KindCut(component, inner, gate_kind, by_module_pairs, store)
-        witness = _witness(component, inner, kind, by_module_pairs, [cut, gate])
+        if gate_kind is not None and gated and gate_kind not in cut.kinds:
+            strong = weighted_graph(
+                component, inner, kind=gate_kind, by_module_pairs=by_module_pairs
+            )
+            if gate_kind is not kind:
+                closing = strongly_connected_components(strong)
+            gate = _KindCut(gate_kind, [subgraph(strong, m) for m in closing], by_pair, store)
         cycles.append(
             Cycle(
                 modules=component,
                 kind=kind,
-                witness=witness,
+                witness=_witness(component, inner, kind, by_module_pairs, [cut, gate]),
                 cuts=cut.cuts,
                 exact=cut.exact,
-                gate_cuts=gate.cuts if kind.strength >= gate_kind.strength else (),
+                gate_cuts=gate.cuts if gated else (),
                 gate_exact=gate.exact,
             )
         )
@@ -94,25 +108,25 @@ def find_cycles(
 
 
 class _KindCut:
-    """The cut of one kind in one component: solved per strongly connected component of the
-    component's statements of that kind or stronger."""
+    """The cut of one kind in one component, solved per strongly connected part of the graph
+    of the component's statements of that kind or stronger (`parts`). `kinds` are the kinds
+    it is the cut of."""
 
     def __init__(
         self,
-        component: tuple[str, ...],
-        edges: Sequence[Edge],
         kind: ImportKind,
-        by_module_pairs: bool,
+        parts: Sequence[dict[str, dict[str, int]]],
+        by_pair: Mapping[tuple[str, str], Edge],
         store: CutStore | None,
+        *,
+        also: frozenset[ImportKind] = frozenset(),
     ) -> None:
-        self.kind = kind
-        graph = weighted_graph(component, edges, kind=kind, by_module_pairs=by_module_pairs)
-        by_pair = {(edge.importer, edge.imported): edge for edge in edges}
+        self.kinds = also | {kind}
         cuts: list[Cut] = []
         self.exact = True
         self.witnesses: list[tuple[str, ...]] = []
-        for members in strongly_connected_components(graph):
-            solved = _solve(subgraph(graph, members), store)
+        for part in parts:
+            solved = _solve(part, store)
             self.exact &= solved.exact
             self.witnesses.append(solved.witness)
             cuts += [
@@ -131,7 +145,7 @@ def _witness(
 ) -> tuple[str, ...]:
     """A shortest cycle through imports of `kind` or stronger only."""
     for cut in known:
-        if cut.kind is kind and cut.witnesses:
+        if kind in cut.kinds and cut.witnesses:
             return min(cut.witnesses, key=lambda ring: (len(ring), ring))
     return shortest_cycle(
         weighted_graph(component, edges, kind=kind, by_module_pairs=by_module_pairs)
@@ -162,16 +176,20 @@ def _search(inner: dict[str, dict[str, int]]) -> SolvedComponent:
     )
 
 
-def _kind(inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]) -> ImportKind:
-    """The strongest kind K such that the edges of kind K or stronger still close a cycle."""
+def _kind(
+    inner: dict[str, dict[str, int]], by_pair: Mapping[tuple[str, str], Edge]
+) -> tuple[ImportKind, list[tuple[str, ...]]]:
+    """The strongest kind K such that the edges of kind K or stronger still close a cycle, and
+    the strongly connected parts they form."""
     for kind in _KINDS_BY_STRENGTH:
         strong = {
             a: {b: w for b, w in succ.items() if by_pair[(a, b)].kind.strength >= kind.strength}
             for a, succ in inner.items()
         }
-        if strongly_connected_components(strong):
-            return kind
-    return _WEAKEST
+        parts = strongly_connected_components(strong)
+        if parts:
+            return kind, parts
+    return _WEAKEST, [tuple(sorted(inner))]
 
 
 def mutual_pairs(edges: Sequence[Edge]) -> tuple[MutualPair, ...]:

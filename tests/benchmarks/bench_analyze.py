@@ -84,7 +84,7 @@ def _cut_quality(package: str) -> None:
     start = time.perf_counter()
     find_cycles(names, edges)
     nodes, collapsed = collapse_edges(names, edges, package=package)
-    package_cycles = find_cycles(nodes, collapsed, by_module_pairs=True)
+    package_cycles = find_cycles(nodes, collapsed, gate_kind=None, by_module_pairs=True)
     seconds = time.perf_counter() - start
     ours = sum(
         len({(s.importer, s.imported) for s in c.sites})
