@@ -58,6 +58,8 @@ def _cycle_gate(kind: ImportKind, limit: int, cycles: Sequence[Cycle]) -> GateOu
         for cut in cycle.gate_cuts:
             for site in cut.sites:
                 edge = f"{site.importer} -> {site.imported}"
+                if site.implicit:
+                    edge += f" (via {site.imported.replace('.', '/')}/__init__.py)"
                 imports.setdefault((site.file, site.line, site.text), []).append(edge)
     locations = tuple(
         Location(file, line, f"{', '.join(sorted(set(edges)))}: {text}")

@@ -79,7 +79,11 @@ class Location:
 
 @dataclass(frozen=True, order=True)
 class ImportSite:
-    """One import statement of `imported` by `importer`."""
+    """One import statement of `imported` by `importer`.
+
+    `implicit` marks a package whose `__init__` the statement runs without naming it:
+    `from pkg.sub.leaf import x` also imports `pkg.sub` (unless the importer is inside it).
+    """
 
     importer: str
     imported: str
@@ -87,12 +91,13 @@ class ImportSite:
     line: int
     text: str
     kind: ImportKind
+    implicit: bool = False
 
 
-def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str]:
+def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str, bool]:
     """The sort key of an import site, in field order: sorting by it is the dataclass order,
     several times faster."""
-    return (site.importer, site.imported, site.file, site.line, site.text, site.kind)
+    return (site.importer, site.imported, site.file, site.line, site.text, site.kind, site.implicit)
 
 
 @dataclass(frozen=True, order=True)

@@ -32,7 +32,15 @@ __all__ = ["analysis_from_data", "load_analysis"]
 def _sites(items: list[dict[str, Any]], importer: str, imported: str) -> tuple[ImportSite, ...]:
     """The statements of one import; the edge or cut holding them names both modules."""
     return tuple(
-        ImportSite(importer, imported, d["file"], int(d["line"]), d["text"], ImportKind(d["kind"]))
+        ImportSite(
+            importer,
+            imported,
+            d["file"],
+            int(d["line"]),
+            d["text"],
+            ImportKind(d["kind"]),
+            implicit=bool(d.get("implicit", False)),
+        )
         for d in items
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from analyzer.model import Analysis, Cut, Cycle, ImportKind, ImportSite
 
-__all__ = ["RULES", "Finding", "Rule", "findings", "repo_path"]
+__all__ = ["RULES", "Finding", "Rule", "findings", "parent_init", "repo_path"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,12 @@ def repo_path(analysis: Analysis, file: str) -> str:
         return (root / file).as_posix()
 
 
+def parent_init(site: ImportSite) -> str | None:
+    """For an implicit site, the `__init__.py` (relative to the analysed root) that the
+    statement runs as a parent package: what it imports without naming it."""
+    return f"{site.imported.replace('.', '/')}/__init__.py" if site.implicit else None
+
+
 def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
@@ -118,13 +124,15 @@ def _cut_finding(
 ) -> Finding:
     path = " -> ".join((*cut.witness, cut.witness[0]))
     purpose = "to pass the gate" if cut in cycle.gate_cuts else "for no cycle of any kind"
+    init = parent_init(site)
+    via = f", via {repo_path(analysis, init)}" if init else ""
     return Finding(
         file=repo_path(analysis, site.file),
         line=site.line,
         rule=rule.id,
         level=_level(failing, site.file, site.line),
         title=f"{rule.name}: {cut.importer} -> {cut.imported}",
-        message=f"Cut `{site.text}` ({site.kind.value} import) {purpose}: it closes the "
+        message=f"Cut `{site.text}` ({site.kind.value} import{via}) {purpose}: it closes the "
         f"cycle {path} ({cycle.kind.value} component of {len(cycle.modules)} modules).",
         fingerprint=_fingerprint(rule.id, site.importer, site.imported, site.text),
         properties=(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from analyzer.model import Analysis, Cut, Cycle
 from reports.figures import FIGURES, figure_values, label, short_name
+from reports.findings import parent_init
 
 __all__ = ["MAX_ROWS", "render"]
 
@@ -120,6 +121,8 @@ def _checklist(analysis: Analysis, cuts: tuple[Cut, ...]) -> list[str]:
     for cut in cuts:
         for site in cut.sites:
             edge = f"{short_name(analysis, cut.importer)} → {short_name(analysis, cut.imported)}"
+            init = parent_init(site)
+            edge += f" via `{init}`" if init else ""
             edges.setdefault((site.file, site.line, site.text, site.kind.value), []).append(edge)
     lines = [
         f"- [ ] `{file}:{line}` `{text}` ({', '.join(names)}, {kind})"

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from analyzer.model import Analysis, Cut, Cycle
-from reports.findings import repo_path
+from reports.findings import parent_init, repo_path
 
 __all__ = ["render_terminal"]
 
@@ -94,13 +94,17 @@ def _count(cuts: tuple[Cut, ...], *, exact: bool) -> str:
     return f"{len(cuts)} import(s){'' if exact else ' (approximate)'}"
 
 
-def _statements(cuts: tuple[Cut, ...]) -> list[tuple[str, int, str, str]]:
-    """Each statement of `cuts` once, in file order: one that imports several modules of the
-    cycle feeds several cuts."""
-    found = {
-        (site.file, site.line, site.text, site.kind.value) for cut in cuts for site in cut.sites
-    }
-    return sorted(found)
+def _statements(cuts: tuple[Cut, ...]) -> list[tuple[str, int, str, str, tuple[str, ...]]]:
+    """Each statement of `cuts` once, in file order (one that imports several modules of the
+    cycle feeds several cuts), with the parent `__init__` files it runs that the cut needs."""
+    found: dict[tuple[str, int, str, str], set[str]] = {}
+    for cut in cuts:
+        for site in cut.sites:
+            inits = found.setdefault((site.file, site.line, site.text, site.kind.value), set())
+            init = parent_init(site)
+            if init:
+                inits.add(init)
+    return [(*key, tuple(sorted(inits))) for key, inits in sorted(found.items())]
 
 
 def _cut_list(
@@ -108,11 +112,12 @@ def _cut_list(
 ) -> list[RenderableType]:
     statements = _statements(cuts)
     lines: list[RenderableType] = [Text(f"  {heading}:")]
-    for file, line, text, kind in statements[:limit]:
+    for file, line, text, kind, inits in statements[:limit]:
+        via = "".join(f", via {repo_path(analysis, init)}" for init in inits)
         lines.append(
             Text.from_markup(
                 f"    [cyan]{escape(repo_path(analysis, file))}:{line}[/] {escape(text)}"
-                f"  [dim]({kind})[/]"
+                f"  [dim]({kind}{escape(via)})[/]"
             )
         )
     more = _more(len(statements), limit, "statements", indent="    ")

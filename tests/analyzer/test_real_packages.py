@@ -83,8 +83,9 @@ def test_cycles_match_networkx_and_cuts_break_them(package: str, tmp_path: Path)
 
 def test_django_package_level_cuts(tmp_path: Path) -> None:
     analysis = _analyse_installed("django", tmp_path)
-    # grimp's nominate_cycle_breakers needs 209 module imports here.
-    assert analysis.summary.package_circular_dependencies <= 116
+    # 116 module imports on the direct imports alone (grimp's nominate_cycle_breakers: 209);
+    # the parent packages' __init__ modules that imports run add cycles between packages.
+    assert analysis.summary.package_circular_dependencies <= 167
     assert all(cycle.exact for cycle in analysis.package_cycles)
 
 
