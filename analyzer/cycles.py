@@ -50,7 +50,7 @@ def weighted_graph(
     return graph
 
 
-# Larger than the sum of the tie-breakers of any cut (at most 3 per edge).
+# Larger than the sum of the tie-breakers of any cut (at most 4 per edge).
 _TIE_SCALE = 1 << 20
 
 

@@ -38,12 +38,15 @@ class ImportKind(StrEnum):
     `import-time`: at module level (also in class bodies and module-level `if`/`try`).
     `deferred`: inside a function or method, so only when it is called, or under
     `if __name__ == "__main__":`, so only when the module is run as a script.
+    `dynamic`: a call with a literal module name (`importlib.import_module("pkg.b")`,
+    `import_module(".c", __package__)`, `__import__("pkg.d")`), which runs when the call does.
     `lazy`: PEP 810 `lazy import`, resolved on first use.
     `typing`: under `if TYPE_CHECKING:`, never at run time.
     """
 
     IMPORT_TIME = "import-time"
     DEFERRED = "deferred"
+    DYNAMIC = "dynamic"
     LAZY = "lazy"
     TYPING = "typing"
 
@@ -56,13 +59,15 @@ class ImportKind(StrEnum):
 class _Strength(IntEnum):
     TYPING = 0
     LAZY = 1
-    DEFERRED = 2
-    IMPORT_TIME = 3
+    DYNAMIC = 2
+    DEFERRED = 3
+    IMPORT_TIME = 4
 
 
 _STRENGTH = {
     ImportKind.IMPORT_TIME: _Strength.IMPORT_TIME,
     ImportKind.DEFERRED: _Strength.DEFERRED,
+    ImportKind.DYNAMIC: _Strength.DYNAMIC,
     ImportKind.LAZY: _Strength.LAZY,
     ImportKind.TYPING: _Strength.TYPING,
 }

@@ -30,7 +30,7 @@ __all__ = ["AnalysisCache", "CutCache", "ScanCache", "code_version", "content_ha
 
 # Bump when the layout of a cache file changes. Entries written by other analyzer code, or
 # with another grimp release, are ignored anyway (see `code_version`).
-_FORMAT = 5
+_FORMAT = 6
 
 
 def content_hash(data: bytes) -> str:

@@ -1,0 +1,84 @@
+"""Imports by a call with a literal module name are edges of kind `dynamic`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyzer.adapters.dynamic import dynamic_imports
+from analyzer.adapters.grimp_source import GrimpSource
+from analyzer.analyse import analyse
+from analyzer.config import GateConfig, Target
+from analyzer.model import Analysis, ImportKind
+
+DYNAMIC = Path(__file__).parents[1] / "assets" / "dynamic" / "src"
+
+
+def _analysis(**gates: object) -> Analysis:
+    target = Target(
+        name="dyn",
+        package="dyn",
+        root=DYNAMIC,
+        gates=GateConfig(**gates),  # type: ignore[arg-type]
+        cache_dir=None,
+    )
+    return analyse(target, source=GrimpSource(DYNAMIC))
+
+
+def test_literal_calls_are_dynamic_edges() -> None:
+    kinds = {(e.importer, e.imported): e.kind for e in _analysis().imports}
+    assert {pair: kind for pair, kind in kinds.items() if kind is ImportKind.DYNAMIC} == {
+        ("dyn.b", "dyn.a"): ImportKind.DYNAMIC,  # importlib.import_module("dyn.a")
+        ("dyn.c", "dyn.d"): ImportKind.DYNAMIC,  # import_module(".d", __package__)
+        ("dyn.e", "dyn.f"): ImportKind.DYNAMIC,  # __import__("dyn.f")
+        ("dyn.g", "dyn.d"): ImportKind.DYNAMIC,  # import_module(".d", package="dyn")
+    }
+    assert not [pair for pair in kinds if pair[0] == "dyn.h"]  # docstring, comment, variable
+
+
+def test_dynamic_cycles_are_gated_like_deferred_ones() -> None:
+    """Not by default; when the configuration names the kind."""
+    analysis = _analysis()
+    assert {c.modules: c.kind for c in analysis.cycles} == {
+        ("dyn.a", "dyn.b"): ImportKind.DYNAMIC,
+        ("dyn.c", "dyn.d"): ImportKind.DYNAMIC,
+        ("dyn.e", "dyn.f"): ImportKind.DYNAMIC,
+    }
+    assert analysis.passed
+    assert analysis.summary.circular_dependencies == 0
+    gated = _analysis(max_cycles={"import-time": 0, "dynamic": 0})
+    assert not gated.passed
+    assert gated.summary.circular_dependencies == 3
+
+
+@pytest.mark.parametrize("module", ["a", "b", "c", "d", "e", "f", "g", "h"])
+def test_every_module_imports_in_a_fresh_interpreter(module: str) -> None:
+    """The dynamic cycles are not import-time failures: the gate is right to pass them."""
+    run = subprocess.run(
+        [sys.executable, "-B", "-c", f"import dyn.{module}"],
+        check=False,
+        cwd=DYNAMIC,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_relative_names_resolve_against_the_package_argument() -> None:
+    text = (
+        "import_module('..x', __package__)\n"
+        "import_module('.y', __name__)\n"
+        "import_module('.z', 'other.pkg')\n"
+        "import_module('.w')\n"
+    )
+    assert dynamic_imports("top.sub.mod", text, is_package=False) == [
+        ("top.x", 1, "import_module('..x', __package__)"),
+        ("top.sub.mod.y", 2, "import_module('.y', __name__)"),
+        ("other.pkg.z", 3, "import_module('.z', 'other.pkg')"),
+    ]
+    assert dynamic_imports("top.sub", "import_module('.y', __package__)\n", is_package=True) == [
+        ("top.sub.y", 1, "import_module('.y', __package__)")
+    ]

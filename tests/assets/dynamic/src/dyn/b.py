@@ -1,0 +1,3 @@
+import importlib
+
+MODULE = importlib.import_module("dyn.a")
