@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from analyzer.adapters.textscan import masked_lines
+from analyzer.adapters.textscan import classify_import_lines, masked_lines
+from analyzer.model import ImportKind
 
-__all__ = ["dynamic_imports", "nearest_module"]
+__all__ = ["dynamic_imports", "dynamic_sites", "nearest_module"]
 
 _IMPORT_MODULE = re.compile(
     r"""\bimport_module\(\s*(['"])(\.*[\w.]*)\1\s*"""
@@ -41,6 +42,25 @@ def dynamic_imports(module: str, text: str, *, is_package: bool) -> list[tuple[s
         if name:
             found.append((name, line, line_text.strip()))
     return sorted(set(found), key=lambda item: (item[1], item[0]))
+
+
+def dynamic_sites(module: str, text: str, *, is_package: bool) -> list[list[str | int]]:
+    """[name, line, text, kind] of each literal dynamic import: a call that runs only when a
+    function does is `dynamic`; one at module level runs at import time and is
+    `import-time`, like a statement there (a circular import through it fails the same way);
+    one under `if TYPE_CHECKING:` is `typing`."""
+    found = dynamic_imports(module, text, is_package=is_package)
+    if not found:
+        return []
+    kinds = classify_import_lines(text, [line for _, line, _ in found])
+    return [[name, line, code, _KINDS[kinds[line]].value] for name, line, code in found]
+
+
+_KINDS = {
+    ImportKind.IMPORT_TIME: ImportKind.IMPORT_TIME,
+    ImportKind.DEFERRED: ImportKind.DYNAMIC,
+    ImportKind.TYPING: ImportKind.TYPING,
+}
 
 
 def _absolute(module: str, match: re.Match[str], *, is_package: bool) -> str | None:

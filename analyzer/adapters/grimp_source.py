@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analyzer.adapters.cache import ScanCache, content_hash
-from analyzer.adapters.dynamic import dynamic_imports, nearest_module
+from analyzer.adapters.dynamic import dynamic_sites, nearest_module
 from analyzer.adapters.packages import find_package_directory, module_paths, require_root
 from analyzer.adapters.textscan import (
     classify_import_lines,
@@ -200,12 +200,9 @@ class GrimpSource:
             "kinds": classify_indented(text, indented_imports(text)),
             "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
             "reexports": self._reexports(name, text),
-            "dynamic": [
-                list(found)
-                for found in dynamic_imports(
-                    name, text, is_package=self._files[name].endswith("__init__.py")
-                )
-            ],
+            "dynamic": dynamic_sites(
+                name, text, is_package=self._files[name].endswith("__init__.py")
+            ),
         }
 
     def _entry(self, text: str, facts: dict[str, Any], direct: set[DirectImport]) -> dict[str, Any]:
@@ -285,10 +282,10 @@ class GrimpSource:
             )
             for imported, line, text, kind in entry["imports"]
         ]
-        for target, line, text in entry["dynamic"]:
+        for target, line, text, kind in entry["dynamic"]:
             imported = nearest_module(target, modules)
             if imported is not None and imported != name:
-                sites.append(ImportSite(name, imported, file, line, text, ImportKind.DYNAMIC))
+                sites.append(ImportSite(name, imported, file, line, text, ImportKind(kind)))
         return sites
 
     def _relative(self, path: str) -> str:

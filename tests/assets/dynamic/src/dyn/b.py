@@ -1,3 +1,5 @@
 import importlib
 
-MODULE = importlib.import_module("dyn.a")
+
+def module():
+    return importlib.import_module("dyn.a")
