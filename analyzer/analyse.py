@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from analyzer.candidates import rank_candidates, tier_of
 from analyzer.config import Target
 from analyzer.cycles import find_cycles, mutual_pairs
-from analyzer.gates import evaluate_gates, line_allowance
+from analyzer.errors import PackageNotFound
+from analyzer.gates import evaluate_gates, gate_kind, line_allowance
 from analyzer.model import (
     Analysis,
+    Cut,
     Edge,
     Ignore,
     ImportSite,
@@ -21,6 +23,7 @@ from analyzer.model import (
     site_order,
 )
 from analyzer.packages import collapse_edges
+from analyzer.parents import with_parents
 from analyzer.ports import AnalysisStore, CutStore, GraphSource, ScannedModule
 
 __all__ = ["analyse", "group_edges"]
@@ -53,15 +56,25 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     scanned = source.scan(target.package)
     package = target.package
     inside = [m for m in scanned.modules if _within(m.name, package)]
+    if not inside:
+        raise PackageNotFound(
+            f"No module of '{package}' under {scanned.root}: its folder holds no Python file "
+            "that can be imported as part of it.",
+            hint="Python imports only `.py` files in folders named like identifiers; "
+            "analyse the package that holds them.",
+        )
     names = [m.name for m in inside]
-    all_edges = group_edges(scanned.sites)
+    all_edges = group_edges(with_parents(scanned.sites, {m.name for m in scanned.modules}))
     edges, used = _apply_ignores(
         [e for e in all_edges if _within(e.importer, package) and _within(e.imported, package)],
         target.gates.ignores,
     )
-    cycles = find_cycles(names, edges, store=cuts)
-    package_nodes, package_edges, package_weights = collapse_edges(names, edges, package=package)
-    package_cycles = find_cycles(package_nodes, package_edges, weights=package_weights, store=cuts)
+    kind = gate_kind(target.gates)
+    cycles = find_cycles(names, edges, gate_kind=kind, store=cuts)
+    package_nodes, package_edges = collapse_edges(names, edges, package=package)
+    package_cycles = find_cycles(
+        package_nodes, package_edges, gate_kind=None, by_module_pairs=True, store=cuts
+    )
     in_cycle = {module for cycle in cycles for module in cycle.modules}
     modules = _module_infos(
         inside, edges, all_edges, package=package, in_cycle=in_cycle, target=target
@@ -69,6 +82,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     gates = evaluate_gates(cycles, modules, target.gates)
     biggest = sorted(modules, key=lambda m: (-m.lines, m.name))[: 2 * _LARGEST_DEFINITIONS]
     definitions = sorted(source.definitions(m.name for m in biggest), key=lambda d: (-d.lines, d))
+    gate_cuts = [cut for cycle in cycles for cut in cycle.gate_cuts]
     all_cuts = [cut for cycle in cycles for cut in cycle.cuts]
     pairs = mutual_pairs(edges)
     return Analysis(
@@ -78,8 +92,11 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
         summary=Summary(
             modules=len(modules),
             lines=sum(m.lines for m in modules),
-            circular_dependencies=len(all_cuts),
-            statements_to_cut=sum(cut.weight for cut in all_cuts),
+            circular_dependencies=len(gate_cuts),
+            statements_to_cut=_statements(gate_cuts),
+            all_kinds_circular_dependencies=len(all_cuts),
+            all_kinds_statements_to_cut=_statements(all_cuts),
+            gate_kind=kind.value,
             cycles=len(cycles),
             cycles_by_kind=tuple(
                 sorted(
@@ -93,7 +110,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
             ),
             max_module_lines=target.gates.max_module_lines,
             package_circular_dependencies=sum(
-                package_weights[(cut.importer, cut.imported)]
+                len({(site.importer, site.imported) for site in cut.sites})
                 for cycle in package_cycles
                 for cut in cycle.cuts
             ),
@@ -113,6 +130,11 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
         unused_ignores=tuple(i for i in target.gates.ignores if i not in used),
         warnings=target.warnings,
     )
+
+
+def _statements(cuts: Sequence[Cut]) -> int:
+    """The statements to remove: one that imports several modules of a cycle counts once."""
+    return len({(site.file, site.line) for cut in cuts for site in cut.sites})
 
 
 def _within(module: str, package: str) -> bool:
@@ -135,11 +157,12 @@ def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[E
 
 
 def _target_imports(edges: Sequence[Edge]) -> dict[str, int]:
-    """How many modules of the layer each module imports, not counting its own ancestors."""
+    """How many modules of the layer each module imports, the layer's root and its own
+    ancestor packages included: importing one runs its `__init__`, which ties the module to
+    whatever that imports."""
     counts: dict[str, int] = defaultdict(int)
     for edge in edges:
-        if not edge.importer.startswith(edge.imported + "."):
-            counts[edge.importer] += 1
+        counts[edge.importer] += 1
     return counts
 
 

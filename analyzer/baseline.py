@@ -40,6 +40,8 @@ __all__ = [
 
 BASELINE_SCHEMA_VERSION = 1
 RATCHETED = (
+    "all_kinds_circular_dependencies",
+    "all_kinds_statements_to_cut",
     "circular_dependencies",
     "cycles",
     "modules_over_limit",

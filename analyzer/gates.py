@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from analyzer.config import GateConfig
 from analyzer.model import Cycle, GateOutcome, ImportKind, Location, ModuleInfo
 
-__all__ = ["evaluate_gates", "line_allowance"]
+__all__ = ["evaluate_gates", "gate_kind", "line_allowance"]
+
+
+def gate_kind(gates: GateConfig) -> ImportKind:
+    """The weakest kind of cycle the gate counts (import-time by default): the gate's cut
+    leaves no cycle of that kind or a stronger one."""
+    kinds = [ImportKind(kind) for kind in gates.max_cycles]
+    return min(kinds, key=lambda kind: kind.strength, default=ImportKind.IMPORT_TIME)
 
 
 def line_allowance(module: str, gates: GateConfig) -> int:
@@ -43,12 +50,20 @@ def evaluate_gates(
 
 
 def _cycle_gate(kind: ImportKind, limit: int, cycles: Sequence[Cycle]) -> GateOutcome:
+    """The gate on cycles of `kind`; it points at the gate's cut in those cycles, one location
+    per statement (a statement that imports two modules of a cycle names both)."""
     matching = [cycle for cycle in cycles if cycle.kind == kind]
+    imports: dict[tuple[str, int, str], list[str]] = {}
+    for cycle in matching:
+        for cut in cycle.gate_cuts:
+            for site in cut.sites:
+                edge = f"{site.importer} -> {site.imported}"
+                if site.implicit:
+                    edge += f" (via {site.imported.replace('.', '/')}/__init__.py)"
+                imports.setdefault((site.file, site.line, site.text), []).append(edge)
     locations = tuple(
-        Location(site.file, site.line, f"{site.importer} -> {site.imported}: {site.text}")
-        for cycle in matching
-        for cut in cycle.cuts
-        for site in cut.sites
+        Location(file, line, f"{', '.join(sorted(set(edges)))}: {text}")
+        for (file, line, text), edges in imports.items()
     )
     return GateOutcome(
         gate=f"max-cycles.{kind.value}",

@@ -29,7 +29,7 @@ __all__ = [
     "site_order",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class ImportKind(StrEnum):
@@ -38,12 +38,15 @@ class ImportKind(StrEnum):
     `import-time`: at module level (also in class bodies and module-level `if`/`try`).
     `deferred`: inside a function or method, so only when it is called, or under
     `if __name__ == "__main__":`, so only when the module is run as a script.
+    `dynamic`: a call with a literal module name (`importlib.import_module("pkg.b")`,
+    `import_module(".c", __package__)`, `__import__("pkg.d")`), which runs when the call does.
     `lazy`: PEP 810 `lazy import`, resolved on first use.
     `typing`: under `if TYPE_CHECKING:`, never at run time.
     """
 
     IMPORT_TIME = "import-time"
     DEFERRED = "deferred"
+    DYNAMIC = "dynamic"
     LAZY = "lazy"
     TYPING = "typing"
 
@@ -56,13 +59,15 @@ class ImportKind(StrEnum):
 class _Strength(IntEnum):
     TYPING = 0
     LAZY = 1
-    DEFERRED = 2
-    IMPORT_TIME = 3
+    DYNAMIC = 2
+    DEFERRED = 3
+    IMPORT_TIME = 4
 
 
 _STRENGTH = {
     ImportKind.IMPORT_TIME: _Strength.IMPORT_TIME,
     ImportKind.DEFERRED: _Strength.DEFERRED,
+    ImportKind.DYNAMIC: _Strength.DYNAMIC,
     ImportKind.LAZY: _Strength.LAZY,
     ImportKind.TYPING: _Strength.TYPING,
 }
@@ -79,7 +84,11 @@ class Location:
 
 @dataclass(frozen=True, order=True)
 class ImportSite:
-    """One import statement of `imported` by `importer`."""
+    """One import statement of `imported` by `importer`.
+
+    `implicit` marks a package whose `__init__` the statement runs without naming it:
+    `from pkg.sub.leaf import x` also imports `pkg.sub` (unless the importer is inside it).
+    """
 
     importer: str
     imported: str
@@ -87,12 +96,13 @@ class ImportSite:
     line: int
     text: str
     kind: ImportKind
+    implicit: bool = False
 
 
-def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str]:
+def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str, bool]:
     """The sort key of an import site, in field order: sorting by it is the dataclass order,
     several times faster."""
-    return (site.importer, site.imported, site.file, site.line, site.text, site.kind)
+    return (site.importer, site.imported, site.file, site.line, site.text, site.kind, site.implicit)
 
 
 @dataclass(frozen=True, order=True)
@@ -130,9 +140,12 @@ class Cut:
 class Cycle:
     """A strongly connected component of the import graph.
 
-    `witness` is one shortest cycle in it (first module repeated at the end is implied);
-    `cuts` is a small set of imports whose removal makes the component acyclic, minimal when
-    `exact` is true.
+    `witness` is one shortest cycle in it through imports of the component's `kind` or
+    stronger (first module repeated at the end is implied). `gate_cuts` is a small set of
+    imports whose removal leaves no cycle of the gate's kind (import-time by default) or a
+    stronger one, each holding only its statements of that kind or stronger: what the gate
+    needs cut; empty when the component's kind is weaker than the gate's. `cuts` makes the
+    component acyclic through every kind of import. Each is minimal when its `exact` is true.
     """
 
     modules: tuple[str, ...]
@@ -140,6 +153,8 @@ class Cycle:
     witness: tuple[str, ...]
     cuts: tuple[Cut, ...]
     exact: bool
+    gate_cuts: tuple[Cut, ...] = ()
+    gate_exact: bool = True
 
 
 @dataclass(frozen=True, order=True)
@@ -223,12 +238,18 @@ class GateOutcome:
 
 @dataclass(frozen=True)
 class Summary:
-    """The headline figures. `circular_dependencies` is the number of imports to cut."""
+    """The headline figures. `circular_dependencies` is the number of imports to cut to pass
+    the gate (to leave no cycle of `gate_kind` or a stronger kind), `statements_to_cut` the
+    distinct statements they hold; the `all_kinds_` figures make the layer acyclic through
+    every kind of import."""
 
     modules: int
     lines: int
     circular_dependencies: int
     statements_to_cut: int
+    all_kinds_circular_dependencies: int
+    all_kinds_statements_to_cut: int
+    gate_kind: str
     cycles: int
     cycles_by_kind: tuple[tuple[str, int], ...]
     mutual_pairs: int

@@ -20,17 +20,15 @@ def child_of(module: str, package: str) -> str:
 
 def collapse_edges(
     modules: Sequence[str], edges: Sequence[Edge], *, package: str
-) -> tuple[list[str], list[Edge], dict[tuple[str, str], int]]:
+) -> tuple[list[str], list[Edge]]:
     """Nodes and edges between the target's children; an edge's sites are every statement
-    it stands for, and its weight (for cuts) the number of module imports it stands for."""
+    it stands for (its weight for cuts is the number of module imports they hold)."""
     nodes = sorted({child_of(m, package) for m in modules})
     grouped: dict[tuple[str, str], list[ImportSite]] = defaultdict(list)
-    module_edges: dict[tuple[str, str], int] = defaultdict(int)
     for edge in edges:
         key = (child_of(edge.importer, package), child_of(edge.imported, package))
         if key[0] == key[1] or package in key:
             continue
         grouped[key].extend(edge.sites)
-        module_edges[key] += 1
     collapsed = [Edge(a, b, tuple(sorted(sites))) for (a, b), sites in sorted(grouped.items())]
-    return nodes, collapsed, dict(module_edges)
+    return nodes, collapsed

@@ -60,20 +60,20 @@ class GraphSource(Protocol):
 
 @dataclass(frozen=True)
 class SolvedComponent:
-    """What the search found for a strongly connected component: the edges to cut, whether
-    they are a proven minimum, the component's kind (an `ImportKind` value), one cycle through
-    it, and one cycle through each cut edge."""
+    """What the search found for a strongly connected weighted graph: the edges to cut,
+    whether they are a proven minimum, one shortest cycle of the graph, and one cycle through
+    each cut edge."""
 
     cut: tuple[tuple[str, str], ...]
     exact: bool
-    kind: str
     witness: tuple[str, ...]
     cut_witnesses: tuple[tuple[str, ...], ...]
 
 
 class CutStore(Protocol):
     """Remembers what was found for a component, keyed by a digest of its weighted edges (which
-    also encode each edge's kind), so an unchanged layer does not pay for the search again."""
+    also encode each edge's kind and the statements of the kinds cut), so an unchanged layer
+    does not pay for the search again."""
 
     def get(self, key: str) -> SolvedComponent | None: ...
 

@@ -83,7 +83,7 @@ def _site_locations(analysis: Analysis) -> dict[CycleImport, Location]:
             site.file, site.line, site.text
         )
         for cycle in analysis.cycles
-        for cut in cycle.cuts
+        for cut in (*cycle.cuts, *cycle.gate_cuts)
         for site in cut.sites
     }
 

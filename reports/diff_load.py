@@ -32,22 +32,41 @@ __all__ = ["analysis_from_data", "load_analysis"]
 def _sites(items: list[dict[str, Any]], importer: str, imported: str) -> tuple[ImportSite, ...]:
     """The statements of one import; the edge or cut holding them names both modules."""
     return tuple(
-        ImportSite(importer, imported, d["file"], int(d["line"]), d["text"], ImportKind(d["kind"]))
+        ImportSite(
+            importer,
+            imported,
+            d["file"],
+            int(d["line"]),
+            d["text"],
+            ImportKind(d["kind"]),
+            implicit=bool(d.get("implicit", False)),
+        )
         for d in items
     )
 
 
-def _cycle(d: dict[str, Any]) -> Cycle:
-    cuts = tuple(
+def _cuts(items: list[dict[str, Any]]) -> tuple[Cut, ...]:
+    return tuple(
         Cut(
             c["importer"],
             c["imported"],
             _sites(c["sites"], c["importer"], c["imported"]),
             tuple(c["witness"]),
         )
-        for c in d["cuts"]
+        for c in items
     )
-    return Cycle(tuple(d["modules"]), ImportKind(d["kind"]), tuple(d["witness"]), cuts, d["exact"])
+
+
+def _cycle(d: dict[str, Any]) -> Cycle:
+    return Cycle(
+        tuple(d["modules"]),
+        ImportKind(d["kind"]),
+        tuple(d["witness"]),
+        _cuts(d["cuts"]),
+        d["exact"],
+        gate_cuts=_cuts(d["gate_cuts"]),
+        gate_exact=d["gate_exact"],
+    )
 
 
 def _summary(d: dict[str, Any]) -> Summary:

@@ -14,12 +14,14 @@ __all__ = ["FIGURES", "figure_values", "label", "short_name"]
 FIGURES: tuple[tuple[str, str], ...] = (
     ("modules", "Modules"),
     ("lines", "Lines"),
-    ("circular_dependencies", "Circular Dependencies"),
-    ("statements_to_cut", "Import statements to cut"),
+    ("circular_dependencies", "Circular Dependencies (imports to cut to pass the gate)"),
+    ("statements_to_cut", "Import statements to cut to pass the gate"),
+    ("all_kinds_circular_dependencies", "Circular Dependencies, all kinds (imports to cut)"),
+    ("all_kinds_statements_to_cut", "Import statements to cut, all kinds"),
     ("cycles", "Cycles"),
     ("mutual_pairs", "Mutual imports"),
     ("modules_over_limit", "Modules >{limit} lines"),
-    ("package_circular_dependencies", "Package-level circular dependencies"),
+    ("package_circular_dependencies", "Package-level circular dependencies (all kinds)"),
 )
 
 

@@ -11,9 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from analyzer.model import Analysis, ImportKind
+from analyzer.model import Analysis, Cut, Cycle, ImportKind, ImportSite
 
-__all__ = ["RULES", "Finding", "Rule", "findings", "repo_path"]
+__all__ = ["RULES", "Finding", "Rule", "findings", "parent_init", "repo_path"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ RULES: tuple[Rule, ...] = (
         "module-too-long",
         "Module over the line limit",
         "Split the module: move its largest functions or classes to modules of their own.",
+    ),
+    Rule(
+        "UNK004",
+        "package-cycle",
+        "Dependency to cut to break a cycle between packages of the layer",
+        "Packages of the layer import each other. Cut the module imports of this dependency "
+        "(the first is shown) to make the packages acyclic.",
     ),
 )
 
@@ -78,6 +85,12 @@ def repo_path(analysis: Analysis, file: str) -> str:
         return (root / file).as_posix()
 
 
+def parent_init(site: ImportSite) -> str | None:
+    """For an implicit site, the `__init__.py` (relative to the analysed root) that the
+    statement runs as a parent package: what it imports without naming it."""
+    return f"{site.imported.replace('.', '/')}/__init__.py" if site.implicit else None
+
+
 def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
@@ -88,31 +101,76 @@ def _level(failing: set[tuple[str, int]], file: str, line: int) -> str:
 
 
 def _cut_findings(analysis: Analysis, failing: set[tuple[str, int]]) -> list[Finding]:
-    found = []
+    """The gate's cut of each cycle, then the rest of its all-kinds cut."""
+    found: dict[tuple[str, int, str, str], Finding] = {}
     for cycle in analysis.cycles:
-        rule = RULES[0] if cycle.kind is ImportKind.IMPORT_TIME else RULES[1]
+        gate_rule = RULES[0] if cycle.kind is ImportKind.IMPORT_TIME else RULES[1]
+        for cuts, rule in ((cycle.gate_cuts, gate_rule), (cycle.cuts, RULES[1])):
+            for cut in cuts:
+                for site in cut.sites:
+                    key = (site.file, site.line, site.importer, site.imported)
+                    if key not in found:
+                        found[key] = _cut_finding(analysis, cycle, cut, site, rule, failing)
+    return list(found.values())
+
+
+def _cut_finding(
+    analysis: Analysis,
+    cycle: Cycle,
+    cut: Cut,
+    site: ImportSite,
+    rule: Rule,
+    failing: set[tuple[str, int]],
+) -> Finding:
+    path = " -> ".join((*cut.witness, cut.witness[0]))
+    purpose = "to pass the gate" if cut in cycle.gate_cuts else "for no cycle of any kind"
+    init = parent_init(site)
+    via = f", via {repo_path(analysis, init)}" if init else ""
+    return Finding(
+        file=repo_path(analysis, site.file),
+        line=site.line,
+        rule=rule.id,
+        level=_level(failing, site.file, site.line),
+        title=f"{rule.name}: {cut.importer} -> {cut.imported}",
+        message=f"Cut `{site.text}` ({site.kind.value} import{via}) {purpose}: it closes the "
+        f"cycle {path} ({cycle.kind.value} component of {len(cycle.modules)} modules).",
+        fingerprint=_fingerprint(rule.id, site.importer, site.imported, site.text),
+        properties=(
+            ("cycle", path),
+            ("imported", site.imported),
+            ("importer", site.importer),
+            ("kind", site.kind.value),
+        ),
+    )
+
+
+def _package_findings(analysis: Analysis) -> list[Finding]:
+    rule = RULES[3]
+    found = []
+    for cycle in analysis.package_cycles:
         for cut in cycle.cuts:
+            site = cut.sites[0]
+            pairs = len({(s.importer, s.imported) for s in cut.sites})
             path = " -> ".join((*cut.witness, cut.witness[0]))
-            found += [
+            found.append(
                 Finding(
                     file=repo_path(analysis, site.file),
                     line=site.line,
                     rule=rule.id,
-                    level=_level(failing, site.file, site.line),
+                    level="warning",
                     title=f"{rule.name}: {cut.importer} -> {cut.imported}",
-                    message=f"Cut `{site.text}` ({site.kind.value} import): it closes the "
-                    f"cycle {path} ({cycle.kind.value} component of "
-                    f"{len(cycle.modules)} modules).",
-                    fingerprint=_fingerprint(rule.id, site.importer, site.imported, site.text),
+                    message=f"Cut the {pairs} module import(s) of {cut.importer} -> "
+                    f"{cut.imported}, such as `{site.text}`: the dependency closes the "
+                    f"package cycle {path}.",
+                    fingerprint=_fingerprint(rule.id, cut.importer, cut.imported),
                     properties=(
                         ("cycle", path),
-                        ("imported", site.imported),
-                        ("importer", site.importer),
-                        ("kind", site.kind.value),
+                        ("imported", cut.imported),
+                        ("importer", cut.importer),
+                        ("module_imports", str(pairs)),
                     ),
                 )
-                for site in cut.sites
-            ]
+            )
     return found
 
 
@@ -134,10 +192,14 @@ def _size_findings(analysis: Analysis, failing: set[tuple[str, int]]) -> list[Fi
     ]
 
 
-def findings(analysis: Analysis) -> list[Finding]:
-    """Every located finding of `analysis`, sorted by file, line and rule.
+def findings(analysis: Analysis, *, package_level: bool = False) -> list[Finding]:
+    """Every located finding of `analysis`, sorted by file, line and rule; with
+    `package_level`, the dependencies to cut between packages too.
 
     A finding is an `error` when a failed gate lists its location, else a `warning`.
     """
     failing = {(loc.file, loc.line) for g in analysis.gates if not g.passed for loc in g.locations}
-    return sorted(_cut_findings(analysis, failing) + _size_findings(analysis, failing))
+    found = _cut_findings(analysis, failing) + _size_findings(analysis, failing)
+    if package_level:
+        found += _package_findings(analysis)
+    return sorted(found)

@@ -53,7 +53,8 @@ def render(analysis: Analysis) -> str:
         + "::"
         + escape_data(
             f"Modules: {s.modules:,}; Lines: {s.lines:,}; "
-            f"Circular Dependencies: {s.circular_dependencies:,}; "
+            f"Circular Dependencies (imports to cut to pass the gate): "
+            f"{s.circular_dependencies:,}; all kinds: {s.all_kinds_circular_dependencies:,}; "
             f"Modules >{s.max_module_lines} lines: {s.modules_over_limit:,}"
         )
     )

@@ -54,7 +54,14 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
-    return [{"file": s.file, "kind": s.kind, "line": s.line, "text": s.text} for s in sites]
+    """Each statement; `implicit` is written only where it is true (a parent package's
+    `__init__` that the statement runs), which keeps large documents small."""
+    return [
+        {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
+        if s.implicit
+        else {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
+        for s in sites
+    ]
 
 
 def _edge(edge: Edge) -> dict[str, Any]:

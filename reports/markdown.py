@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from analyzer.model import Analysis, Cycle
+from analyzer.model import Analysis, Cut, Cycle
 from reports.figures import FIGURES, figure_values, label, short_name
+from reports.findings import parent_init
 
 __all__ = ["MAX_ROWS", "render"]
 
@@ -115,37 +116,90 @@ def _gates(analysis: Analysis) -> str:
     return "### Gates\n\n" + _table(["gate", "limit", "actual", "result", "detail"], rows)
 
 
-def _cycle_text(analysis: Analysis, number: int, cycle: Cycle) -> str:
-    path = " → ".join(f"`{short_name(analysis, m)}`" for m in (*cycle.witness, cycle.witness[0]))
-    exact = "minimal" if cycle.exact else "approximately minimal"
-    lines = [
-        f"**{number}. {cycle.kind.value} cycle** of {len(cycle.modules)} modules: {path}",
-        "",
-        f"Imports to cut ({len(cycle.cuts)}, {exact}):",
-    ]
-    for cut in cycle.cuts:
+def _checklist(analysis: Analysis, cuts: tuple[Cut, ...]) -> list[str]:
+    """One checkbox per statement: a statement that imports several modules of the cycle
+    names each import once, in one line."""
+    edges: dict[tuple[str, int, str, str], list[str]] = {}
+    for cut in cuts:
         for site in cut.sites:
             edge = f"{short_name(analysis, cut.importer)} → {short_name(analysis, cut.imported)}"
-            lines.append(
-                f"- [ ] `{site.file}:{site.line}` `{site.text}` ({edge}, {site.kind.value})"
-            )
+            init = parent_init(site)
+            edge += f" via `{init}`" if init else ""
+            edges.setdefault((site.file, site.line, site.text, site.kind.value), []).append(edge)
+    lines = [
+        f"- [ ] `{file}:{line}` `{text}` ({', '.join(names)}, {kind})"
+        for (file, line, text, kind), names in sorted(edges.items())
+    ]
+    if len(lines) > MAX_ROWS:
+        lines = [*lines[:MAX_ROWS], f"- … and {len(lines) - MAX_ROWS:,} more."]
+    return lines
+
+
+def _cycle_text(analysis: Analysis, number: int, cycle: Cycle) -> str:
+    path = " → ".join(f"`{short_name(analysis, m)}`" for m in (*cycle.witness, cycle.witness[0]))
+    gate = analysis.summary.gate_kind
+    lines = [f"**{number}. {cycle.kind.value} cycle** of {len(cycle.modules)} modules: {path}", ""]
+    if cycle.gate_cuts and _sites(cycle.gate_cuts) == _sites(cycle.cuts):
+        heading = (
+            f"Imports to cut to pass the gate and leave no cycle of any kind ({len(cycle.cuts)}"
+        )
+        return "\n".join(
+            [*lines, f"{heading}, {_exact(cycle.exact)}):", *_checklist(analysis, cycle.cuts)]
+        )
+    if cycle.gate_cuts:
+        lines += [
+            f"Imports to cut to pass the gate ({len(cycle.gate_cuts)}, "
+            f"{_exact(cycle.gate_exact)}, {gate} statements):",
+            *_checklist(analysis, cycle.gate_cuts),
+            "",
+        ]
+    else:
+        lines += [f"The gate counts {gate} cycles and stronger: not this one.", ""]
+    lines += [
+        f"Imports to cut for no cycle of any kind ({len(cycle.cuts)}, {_exact(cycle.exact)}):",
+        *_checklist(analysis, cycle.cuts),
+    ]
     return "\n".join(lines)
+
+
+def _sites(cuts: tuple[Cut, ...]) -> set[tuple[str, int, str]]:
+    return {(site.file, site.line, site.imported) for cut in cuts for site in cut.sites}
+
+
+def _exact(exact: bool) -> str:
+    return "minimal" if exact else "approximately minimal"
+
+
+def _package_cycles(analysis: Analysis) -> list[str]:
+    if not analysis.package_cycles:
+        return []
+    cuts = sum(len(cycle.cuts) for cycle in analysis.package_cycles)
+    lines = [
+        f"At package level (all kinds): {len(analysis.package_cycles):,} cycle(s), "
+        f"{cuts:,} dependencies to cut:",
+        "",
+    ]
+    for cycle in analysis.package_cycles[:MAX_ROWS]:
+        members = ", ".join(f"`{short_name(analysis, m)}`" for m in cycle.modules)
+        for cut in cycle.cuts[:MAX_ROWS]:
+            pairs = len({(site.importer, site.imported) for site in cut.sites})
+            lines.append(
+                f"- [ ] `{short_name(analysis, cut.importer)}` → "
+                f"`{short_name(analysis, cut.imported)}` ({pairs:,} module imports; "
+                f"cycle of {members})"
+            )
+    return ["\n".join(lines)]
 
 
 def _cycles(analysis: Analysis) -> str:
     if not analysis.cycles:
-        return "### Cycles\n\nNo import cycles. ✅"
+        return "\n\n".join(["### Cycles\n\nNo import cycles. ✅", *_package_cycles(analysis)])
     shown = analysis.cycles[:MAX_ROWS]
     parts = [f"### Cycles ({len(analysis.cycles):,})"]
     parts += [_cycle_text(analysis, n, cycle) for n, cycle in enumerate(shown, start=1)]
     if len(analysis.cycles) > len(shown):
         parts.append(f"… and {len(analysis.cycles) - len(shown):,} more cycles.")
-    if analysis.package_cycles:
-        cuts = sum(len(cycle.cuts) for cycle in analysis.package_cycles)
-        parts.append(
-            f"At package level: {len(analysis.package_cycles):,} cycle(s), "
-            f"{cuts:,} dependencies to cut."
-        )
+    parts += _package_cycles(analysis)
     return "\n\n".join(parts)
 
 

@@ -79,7 +79,7 @@ def render(analysis: Analysis) -> str:
                 },
                 "automationDetails": {"id": f"unknot/{analysis.target}/"},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, rule_index) for f in findings(analysis)],
+                "results": [_result(f, rule_index) for f in findings(analysis, package_level=True)],
                 "properties": {
                     "package": analysis.package,
                     "passed": analysis.passed,

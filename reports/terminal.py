@@ -7,8 +7,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from analyzer.model import Analysis, Cycle
-from reports.findings import repo_path
+from analyzer.model import Analysis, Cut, Cycle
+from reports.findings import parent_init, repo_path
 
 __all__ = ["render_terminal"]
 
@@ -22,9 +22,9 @@ def render_terminal(analysis: Analysis, console: Console, *, verbose: bool = Fal
     parts += [
         _cycle(i, cycle, limit, analysis) for i, cycle in enumerate(analysis.cycles[:limit], 1)
     ]
-    if analysis.cycles[limit:] if limit else ():
-        parts.append(Text(f"... and {len(analysis.cycles) - _MAX_ROWS} more cycles (--verbose)"))
-    parts += [_oversized(analysis, limit), _candidates(analysis, limit), _shims(analysis)]
+    parts.append(_more(len(analysis.cycles), limit, "cycles"))
+    parts.append(_package_cycles(analysis, limit))
+    parts += [_oversized(analysis, limit), _candidates(analysis, limit), _shims(analysis, limit)]
     # warnings before the verdict: a misspelt setting explains a surprising "passed"
     for warning in (*analysis.warnings, *_unused(analysis)):
         parts.append(Text.from_markup(f"[yellow]warning[/]: {escape(warning)}"))
@@ -41,36 +41,111 @@ def _summary(analysis: Analysis) -> Table:
     rows = [
         ("Modules", f"{s.modules:,}"),
         ("Lines", f"{s.lines:,}"),
-        ("Circular dependencies (imports to cut)", str(s.circular_dependencies)),
+        (
+            f"Circular dependencies: imports to cut to pass the gate ({_gated(s.gate_kind)})",
+            f"{s.circular_dependencies} ({s.statements_to_cut} statements)",
+        ),
+        (
+            "Imports to cut for no cycle of any kind",
+            f"{s.all_kinds_circular_dependencies} ({s.all_kinds_statements_to_cut} statements)",
+        ),
         ("Cycles", f"{s.cycles} ({kinds})"),
         ("Mutual imports (a <-> b)", str(s.mutual_pairs)),
         (f"Modules over {s.max_module_lines} lines", str(s.modules_over_limit)),
-        ("Package-level imports to cut", str(s.package_circular_dependencies)),
+        ("Package-level imports to cut (all kinds)", str(s.package_circular_dependencies)),
     ]
     for name, value in rows:
         table.add_row(name, value)
     return table
 
 
+def _gated(kind: str) -> str:
+    """The cycles the gate's cut removes, named by kind."""
+    return f"{kind} cycles" if kind == "import-time" else f"cycles of kind {kind} or stronger"
+
+
 def _cycle(number: int, cycle: Cycle, limit: int | None, analysis: Analysis) -> RenderableType:
     witness = " -> ".join([*cycle.witness, cycle.witness[0]]) if cycle.witness else ""
-    lines = [
+    lines: list[RenderableType] = [
         Text.from_markup(
             f"\n[bold]Cycle {number}[/] ({cycle.kind.value}, {len(cycle.modules)} modules): "
             f"{escape(witness)}"
-        ),
-        Text(f"  cut {len(cycle.cuts)} import(s){'' if cycle.exact else ' (approximate)'}:"),
+        )
     ]
-    for cut in cycle.cuts[:limit]:
-        for site in cut.sites:
-            lines.append(
-                Text.from_markup(
-                    f"    [cyan]{escape(repo_path(analysis, site.file))}:{site.line}[/] "
-                    f"{escape(site.text)}"
-                    f"  [dim]({site.kind.value})[/]"
-                )
-            )
+    gate = analysis.summary.gate_kind
+    if cycle.gate_cuts and _edges(cycle.gate_cuts) == _edges(cycle.cuts):
+        heading = f"cut {_count(cycle.gate_cuts, exact=cycle.gate_exact)}, to pass the gate "
+        lines += _cut_list(heading + "and leave no cycle of any kind", cycle.cuts, limit, analysis)
+        return Group(*lines)
+    if cycle.gate_cuts:
+        heading = f"to pass the gate, cut {_count(cycle.gate_cuts, exact=cycle.gate_exact)}"
+        lines += _cut_list(f"{heading} ({gate} statements)", cycle.gate_cuts, limit, analysis)
+    else:
+        lines.append(Text(f"  the gate's cut leaves it: it removes {_gated(gate)} only"))
+    heading = f"for no cycle of any kind, cut {_count(cycle.cuts, exact=cycle.exact)}"
+    lines += _cut_list(heading, cycle.cuts, limit, analysis)
     return Group(*lines)
+
+
+def _edges(cuts: tuple[Cut, ...]) -> set[tuple[str, int, str]]:
+    return {(site.file, site.line, site.imported) for cut in cuts for site in cut.sites}
+
+
+def _count(cuts: tuple[Cut, ...], *, exact: bool) -> str:
+    return f"{len(cuts)} import(s){'' if exact else ' (approximate)'}"
+
+
+def _statements(cuts: tuple[Cut, ...]) -> list[tuple[str, int, str, str, tuple[str, ...]]]:
+    """Each statement of `cuts` once, in file order (one that imports several modules of the
+    cycle feeds several cuts), with the parent `__init__` files it runs that the cut needs."""
+    found: dict[tuple[str, int, str, str], set[str]] = {}
+    for cut in cuts:
+        for site in cut.sites:
+            inits = found.setdefault((site.file, site.line, site.text, site.kind.value), set())
+            init = parent_init(site)
+            if init:
+                inits.add(init)
+    return [(*key, tuple(sorted(inits))) for key, inits in sorted(found.items())]
+
+
+def _cut_list(
+    heading: str, cuts: tuple[Cut, ...], limit: int | None, analysis: Analysis
+) -> list[RenderableType]:
+    statements = _statements(cuts)
+    lines: list[RenderableType] = [Text(f"  {heading}:")]
+    for file, line, text, kind, inits in statements[:limit]:
+        via = "".join(f", via {repo_path(analysis, init)}" for init in inits)
+        lines.append(
+            Text.from_markup(
+                f"    [cyan]{escape(repo_path(analysis, file))}:{line}[/] {escape(text)}"
+                f"  [dim]({kind}{escape(via)})[/]"
+            )
+        )
+    more = _more(len(statements), limit, "statements", indent="    ")
+    return [*lines, more] if more else lines
+
+
+def _more(total: int, limit: int | None, what: str, *, indent: str = "") -> Text | None:
+    """The line that says how much a cut list leaves out."""
+    if limit is None or total <= limit:
+        return None
+    return Text(f"{indent}... and {total - limit} more {what} (--verbose)")
+
+
+def _package_cycles(analysis: Analysis, limit: int | None) -> RenderableType | None:
+    if not analysis.package_cycles:
+        return None
+    lines: list[RenderableType] = [Text.from_markup("\n[bold]Package-level cycles[/] (all kinds)")]
+    for number, cycle in enumerate(analysis.package_cycles[:limit], 1):
+        members = ", ".join(escape(m) for m in cycle.modules)
+        lines.append(Text.from_markup(f"  [bold]{number}.[/] {members}"))
+        for cut in cycle.cuts[:limit]:
+            pairs = len({(site.importer, site.imported) for site in cut.sites})
+            lines.append(Text(f"    cut {cut.importer} -> {cut.imported} ({pairs} module imports)"))
+        more = _more(len(cycle.cuts), limit, "imports", indent="    ")
+        lines += [more] if more else []
+    more = _more(len(analysis.package_cycles), limit, "package-level cycles", indent="  ")
+    return Group(*lines, *([more] if more else []))
 
 
 def _oversized(analysis: Analysis, limit: int | None) -> RenderableType | None:
@@ -82,6 +157,9 @@ def _oversized(analysis: Analysis, limit: int | None) -> RenderableType | None:
     table.add_column("lines", justify="right")
     for m in sorted(rows, key=lambda m: (-m.lines, m.name))[:limit]:
         table.add_row(f"{repo_path(analysis, m.file)} ({m.name})", str(m.lines))
+    more = _more(len(rows), limit, "modules over the limit")
+    if more:
+        table.add_row(more, "")
     for d in analysis.largest_definitions[:limit]:
         table.add_row(f"  {d.kind} {d.module}:{d.name} (line {d.line})", str(d.lines))
     return table
@@ -102,17 +180,23 @@ def _candidates(analysis: Analysis, limit: int | None) -> RenderableType | None:
             f"{c.importers_inside}/{c.importers_outside}",
             c.destination or "-",
         )
+    more = _more(len(analysis.candidates), limit, "candidates")
+    if more:
+        table.add_row("", more)
     return table
 
 
-def _shims(analysis: Analysis) -> RenderableType | None:
+def _shims(analysis: Analysis, limit: int | None) -> RenderableType | None:
     if not analysis.shims:
         return None
     table = Table(title="Re-export shims", title_justify="left")
     for column in ("module", "re-exports from", "importers still using it"):
         table.add_column(column)
-    for shim in analysis.shims:
+    for shim in analysis.shims[:limit]:
         table.add_row(shim.module, ", ".join(shim.sources), str(len(shim.importers)))
+    more = _more(len(analysis.shims), limit, "shims")
+    if more:
+        table.add_row(more, "", "")
     return table
 
 
@@ -125,6 +209,8 @@ def _gates(analysis: Analysis, limit: int | None) -> RenderableType:
             for place in gate.locations[:limit]:
                 where = f"{escape(repo_path(analysis, place.file))}:{place.line}"
                 lines.append(Text.from_markup(f"     [cyan]{where}[/] {escape(place.text)}"))
+            more = _more(len(gate.locations), limit, "locations", indent="     ")
+            lines += [more] if more else []
     verdict = "[green]All gates passed.[/]" if analysis.passed else "[bold red]Gate failed.[/]"
     lines.append(Text.from_markup(verdict))
     return Group(*lines)

@@ -30,7 +30,7 @@ __all__ = ["AnalysisCache", "CutCache", "ScanCache", "code_version", "content_ha
 
 # Bump when the layout of a cache file changes. Entries written by other analyzer code, or
 # with another grimp release, are ignored anyway (see `code_version`).
-_FORMAT = 5
+_FORMAT = 6
 
 
 def content_hash(data: bytes) -> str:
@@ -112,7 +112,6 @@ class CutCache:
             solved = SolvedComponent(
                 cut=tuple((a, b) for a, b in entry["cut"]),
                 exact=bool(entry["exact"]),
-                kind=str(entry["kind"]),
                 witness=tuple(entry["witness"]),
                 cut_witnesses=tuple(tuple(ring) for ring in entry["cut_witnesses"]),
             )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analyzer.adapters.cache import ScanCache, content_hash
+from analyzer.adapters.dynamic import dynamic_sites, nearest_module
 from analyzer.adapters.packages import find_package_directory, module_paths, require_root
 from analyzer.adapters.textscan import (
     classify_import_lines,
@@ -81,7 +82,7 @@ class GrimpSource:
                 misses[name] = (key, text)
             else:
                 modules.append(self._module(name, entry))
-                sites.extend(self._sites(name, entry))
+                sites.extend(self._sites(name, entry, paths))
         if misses:
             scanning = prepared.everything or self._pool.submit(
                 self._grimp_scan, top, prepared.found, paths, list(misses)
@@ -92,7 +93,7 @@ class GrimpSource:
             entry = self._entry(text, facts[name], imports[name])
             cache.put(key, entry)
             modules.append(self._module(name, entry))
-            sites.extend(self._sites(name, entry))
+            sites.extend(self._sites(name, entry, paths))
         cache.save(keep={key for key, _ in contents.values()})
         return ScannedPackage(
             root=str(self.root),
@@ -213,6 +214,9 @@ class GrimpSource:
             "kinds": classify_indented(text, indented_imports(text)),
             "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
             "reexports": self._reexports(name, text),
+            "dynamic": dynamic_sites(
+                name, text, is_package=self._files[name].endswith("__init__.py")
+            ),
         }
 
     def _entry(self, text: str, facts: dict[str, Any], direct: set[DirectImport]) -> dict[str, Any]:
@@ -242,7 +246,12 @@ class GrimpSource:
             ]
             for imp in direct
         )
-        return {"imports": imports, "lines": facts["lines"], "reexports": facts["reexports"]}
+        return {
+            "imports": imports,
+            "lines": facts["lines"],
+            "reexports": facts["reexports"],
+            "dynamic": facts["dynamic"],
+        }
 
     def _reexports(self, name: str, text: str) -> list[str] | None:
         if self._files[name].endswith("__init__.py"):
@@ -272,9 +281,11 @@ class GrimpSource:
             reexports_from=tuple(reexports) if reexports else None,
         )
 
-    def _sites(self, name: str, entry: dict[str, Any]) -> list[ImportSite]:
+    def _sites(self, name: str, entry: dict[str, Any], modules: dict[str, str]) -> list[ImportSite]:
+        """The module's imports: grimp's, then the literal dynamic ones, each to the nearest
+        module of the package it names."""
         file = self._files[name]
-        return [
+        sites = [
             ImportSite(
                 importer=name,
                 imported=imported,
@@ -285,6 +296,11 @@ class GrimpSource:
             )
             for imported, line, text, kind in entry["imports"]
         ]
+        for target, line, text, kind in entry["dynamic"]:
+            imported = nearest_module(target, modules)
+            if imported is not None and imported != name:
+                sites.append(ImportSite(name, imported, file, line, text, ImportKind(kind)))
+        return sites
 
     def _relative(self, path: str) -> str:
         prefix = str(self.root) + os.sep

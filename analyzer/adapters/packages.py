@@ -68,17 +68,20 @@ def _subpackages(directory: Path) -> list[str]:
 def module_paths(directory: Path, package: str) -> dict[str, str] | None:
     """Every module of the regular package `package` in `directory`: name -> file.
 
-    The same modules grimp's module finder lists, without loading grimp (a warm scan needs
-    nothing else from it): below the top, only directories with an `__init__.py` and with an
-    identifier for a name; only `.py` files with no other dot, not hidden. None for a
-    namespace package (no `__init__.py` at the top), which grimp's finder handles.
+    The modules Python can import, found without loading grimp (a warm scan needs nothing
+    else from it): below the top, directories with an identifier for a name, with an
+    `__init__.py` or holding `.py` files of their own (a folder without `__init__.py` is a
+    namespace package portion, PEP 420, and `import package.folder.module` works; folders of
+    data, such as translations or static files, are not walked further); only `.py` files
+    with no other dot, not hidden. None for a namespace package (no `__init__.py` at the top),
+    which grimp's finder handles.
     """
     top = str(directory)
     if not os.path.isfile(os.path.join(top, "__init__.py")):
         return None
     paths: dict[str, str] = {}
     for dirpath, dirs, files in os.walk(top, followlinks=True):
-        if "__init__.py" not in files:
+        if "__init__.py" not in files and not any(name.endswith(".py") for name in files):
             dirs.clear()
             continue
         dirs[:] = [d for d in dirs if d.isidentifier()]

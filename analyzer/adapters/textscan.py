@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
+from analyzer.adapters.headers import header_kind, logical_line, type_checking_aliases
 from analyzer.model import ImportKind
 
 __all__ = [
@@ -33,12 +34,6 @@ TopLevelDefinition = tuple[str, str, int, int]
 
 # What may follow `from` or `import` in a statement.
 _AFTER_KEYWORD = frozenset(" \t(\\.")
-_TYPE_CHECKING = re.compile(r"(?:el)?if\s+(?:[A-Za-z_]\w*\.)*TYPE_CHECKING\s*:")
-# `if __name__ == "__main__":` runs only when the module is run as a script, never on import.
-_MAIN_GUARD = re.compile(
-    r"""(?:el)?if\s+(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*:"""
-)
-_FUNCTION = re.compile(r"(?:async\s+)?def\b")
 _DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
 
 
@@ -159,12 +154,13 @@ def classify_import_lines(text: str, lines: Iterable[int]) -> dict[int, ImportKi
     kinds: dict[int, ImportKind] = {}
     indented: list[_ImportLine] = []
     own: dict[int, ImportKind] = {}
+    aliases = type_checking_aliases(text)
     for line in lines:
         if not 1 <= line <= len(source):
             kinds[line] = ImportKind.IMPORT_TIME
             continue
         code = source[line - 1]
-        header = _header_kind(code.lstrip())
+        header = header_kind(code.lstrip(), aliases)
         if header is not None:
             own[line] = header
         if code[:1].isspace():
@@ -175,15 +171,6 @@ def classify_import_lines(text: str, lines: Iterable[int]) -> dict[int, ImportKi
     for line, header in own.items():
         kinds[line] = min(kinds[line], header, key=_strength)
     return kinds
-
-
-def _header_kind(code: str) -> ImportKind | None:
-    """The kind a block header at the start of `code` gives the statements in its block."""
-    if _TYPE_CHECKING.match(code):
-        return ImportKind.TYPING
-    if _FUNCTION.match(code) or _MAIN_GUARD.match(code):
-        return ImportKind.DEFERRED
-    return None
 
 
 def _strength(kind: ImportKind) -> int:
@@ -214,8 +201,9 @@ def classify_indented(text: str, imports: Sequence[_ImportLine]) -> dict[int, Im
             continue
         headers.append((offset, len(match.group(1)), match.group(2)))
     starts = [header[0] for header in headers]
+    aliases = type_checking_aliases(text)
     return {
-        line: _enclosing_kind(text, headers, bisect.bisect_left(starts, offset), indent)
+        line: _enclosing_kind(text, headers, bisect.bisect_left(starts, offset), indent, aliases)
         for line, indent, offset in imports
     }
 
@@ -234,9 +222,11 @@ def _header_pattern(deepest: int) -> re.Pattern[str]:
     )
 
 
-def _enclosing_kind(text: str, headers: Sequence[_Header], above: int, indent: int) -> ImportKind:
+def _enclosing_kind(
+    text: str, headers: Sequence[_Header], above: int, indent: int, aliases: frozenset[str]
+) -> ImportKind:
     """Walk the headers above an import (`headers[:above]`), innermost first, to the module
-    level."""
+    level; a header continued on the next lines is read whole."""
     deferred = False
     skip_to_if_at: int | None = None
     for index in range(above - 1, -1, -1):
@@ -248,11 +238,11 @@ def _enclosing_kind(text: str, headers: Sequence[_Header], above: int, indent: i
             continue
         if current >= indent:
             continue
-        line = _line_at(text, offset)
+        line = logical_line(text, offset)
         if not _opens_block(keyword, line):
             continue
         indent = current
-        header = _header_kind(line[current:])
+        header = header_kind(line[current:], aliases)
         if header is ImportKind.TYPING:
             return header
         deferred |= header is ImportKind.DEFERRED
@@ -265,11 +255,6 @@ def _enclosing_kind(text: str, headers: Sequence[_Header], above: int, indent: i
 
 _BRANCHES = frozenset({"elif", "else", "except", "finally"})
 _BRANCH_OWNERS = frozenset({"if", "try", "for", "while"})
-
-
-def _line_at(text: str, offset: int) -> str:
-    end = text.find("\n", offset)
-    return text[offset:] if end < 0 else text[offset:end]
 
 
 def _opens_block(keyword: str, line: str) -> bool:
@@ -331,6 +316,8 @@ def reexport_sources(text: str) -> tuple[str, ...] | None:
     sources: list[str] = []
     explicit = False
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__" and not node.level:
+            continue  # a compiler directive, not a source of names
         if isinstance(node, ast.ImportFrom):
             sources.append("." * node.level + (node.module or ""))
             explicit |= any(alias.asname == alias.name for alias in node.names)

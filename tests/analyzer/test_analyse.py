@@ -125,3 +125,16 @@ def test_shims_list_their_importers() -> None:
     (shim,) = analyse(_target(), source=source).shims
     assert shim.module == "app.core.old"
     assert shim.importers == ("app.core.user",)
+
+
+def test_tiers_count_imports_of_the_root_and_ancestor_packages() -> None:
+    """`import app.core` runs the layer's `__init__`: the module is tied to the layer."""
+    edges = [
+        ("app.core.x", "app.core"),
+        ("app.core.sub.y", "app.core.sub"),
+        ("app.core.sub", "app.core.z"),
+    ]
+    tiers = {c.module: c.tier for c in analyse(_target(), source=FakeGraphSource(edges)).candidates}
+    assert tiers["app.core.x"] == 2
+    assert tiers["app.core.sub.y"] == 2
+    assert tiers["app.core.z"] == 1

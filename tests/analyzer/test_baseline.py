@@ -12,7 +12,8 @@ from tests.fakes.analyses import seed_layer
 
 def test_records_figures_cycles_cycle_imports_and_allowances() -> None:
     recorded = baseline.from_analysis(seed_layer())
-    assert dict(recorded.figures)["circular_dependencies"] == 3
+    assert dict(recorded.figures)["circular_dependencies"] == 1  # the gate's cut
+    assert dict(recorded.figures)["all_kinds_circular_dependencies"] == 3
     assert dict(recorded.figures)["modules"] == 6
     assert recorded.cycles == (
         (

@@ -156,6 +156,13 @@ def test_a_reexport_shim_is_recognised() -> None:
     assert reexport_sources(warned) == ("pkg.new",)
 
 
+def test_future_is_not_a_source_of_a_shim() -> None:
+    """`from __future__ import annotations` is a compiler directive, not a re-export."""
+    shim = "from __future__ import annotations\n\nfrom pkg.new import Thing\n__all__ = ['Thing']\n"
+    assert reexport_sources(shim) == ("pkg.new",)
+    assert reexport_sources("from __future__ import annotations\n__all__ = []\n") is None
+
+
 def test_a_module_with_code_or_no_explicit_reexport_is_not_a_shim() -> None:
     assert reexport_sources("from pkg import x\n\ndef f():\n    return x\n") is None
     assert reexport_sources("from pkg import x\nVALUE = x + 1\n") is None
@@ -197,3 +204,25 @@ def test_a_statement_continued_before_its_import_is_classified(tmp_path: Path) -
     )
     (site,) = GrimpSource(tmp_path).scan("pkg").sites
     assert (site.imported, site.line, site.kind) == ("pkg.a", 2, ImportKind.DEFERRED)
+
+
+HEADERS = Path(__file__).parents[1] / "assets" / "headers" / "src"
+
+
+def test_every_spelling_of_a_type_checking_guard_is_typing_only() -> None:
+    """Parentheses, a backslash, an alias, an `and`, a bracketed header, one line."""
+    scanned = GrimpSource(HEADERS).scan("hdr")
+    kinds = {(s.importer, s.imported): s.kind for s in scanned.sites}
+    guarded = ["parens", "continued", "aliased", "conjunct", "bracketed", "same_line"]
+    assert {name: kinds[("hdr.base", f"hdr.{name}")] for name in guarded} == dict.fromkeys(
+        guarded, ImportKind.TYPING
+    )
+    assert kinds[("hdr.base", "hdr.runtime")] is ImportKind.IMPORT_TIME
+
+
+def test_look_alikes_that_run_stay_import_time() -> None:
+    """`if TYPE_CHECKING or X:` and `if not TYPE_CHECKING:` run at import time."""
+    scanned = GrimpSource(HEADERS).scan("hdr")
+    kinds = {(s.importer, s.imported): s.kind for s in scanned.sites}
+    assert kinds[("hdr.runtime", "hdr.either")] is ImportKind.IMPORT_TIME
+    assert kinds[("hdr.runtime", "hdr.negated")] is ImportKind.IMPORT_TIME

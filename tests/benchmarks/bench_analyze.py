@@ -83,10 +83,14 @@ def _cut_quality(package: str) -> None:
     edges = group_edges(scanned.sites)
     start = time.perf_counter()
     find_cycles(names, edges)
-    nodes, collapsed, weights = collapse_edges(names, edges, package=package)
-    package_cycles = find_cycles(nodes, collapsed, weights=weights)
+    nodes, collapsed = collapse_edges(names, edges, package=package)
+    package_cycles = find_cycles(nodes, collapsed, gate_kind=None, by_module_pairs=True)
     seconds = time.perf_counter() - start
-    ours = sum(weights[(c.importer, c.imported)] for cycle in package_cycles for c in cycle.cuts)
+    ours = sum(
+        len({(s.importer, s.imported) for s in c.sites})
+        for cycle in package_cycles
+        for c in cycle.cuts
+    )
     graph: grimp.ImportGraph = build_grimp_graph(root, package)
     theirs_edges = graph.nominate_cycle_breakers(package)
     theirs = sum(

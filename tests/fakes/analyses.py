@@ -92,13 +92,17 @@ class AnalysisBuilder:
             if a < b and (b, a) in edges
         )
         cuts = [cut for cycle in cycles for cut in cycle.cuts]
+        gate_cuts = [cut for cycle in cycles for cut in cycle.gate_cuts]
         oversized = [m for m in modules if m.lines > self.max_module_lines]
         import_time = sum(1 for c in cycles if c.kind is ImportKind.IMPORT_TIME)
         summary = Summary(
             modules=len(modules),
             lines=sum(m.lines for m in modules),
-            circular_dependencies=len(cuts),
-            statements_to_cut=sum(cut.weight for cut in cuts),
+            circular_dependencies=len(gate_cuts),
+            statements_to_cut=sum(cut.weight for cut in gate_cuts),
+            all_kinds_circular_dependencies=len(cuts),
+            all_kinds_statements_to_cut=sum(cut.weight for cut in cuts),
+            gate_kind=ImportKind.IMPORT_TIME.value,
             cycles=len(cycles),
             cycles_by_kind=tuple(
                 sorted(
@@ -123,7 +127,7 @@ class AnalysisBuilder:
                     Location(site.file, site.line, site.text)
                     for cycle in cycles
                     if cycle.kind is ImportKind.IMPORT_TIME
-                    for cut in cycle.cuts
+                    for cut in cycle.gate_cuts
                     for site in cut.sites
                 ),
             ),
@@ -261,30 +265,41 @@ def _acyclic(pairs: set[tuple[str, str]]) -> bool:
     return all(a not in _reaches(b, pairs) for a, b in pairs)
 
 
-def _cycle(members: tuple[str, ...], edges: dict[tuple[str, str], list[ImportSite]]) -> Cycle:
-    inner = sorted((a, b) for a, b in edges if a in members and b in members)
+def _min_cut(
+    pairs: list[tuple[str, str]], edges: dict[tuple[str, str], list[ImportSite]]
+) -> tuple[Cut, ...]:
+    """A minimum set of imports (by statements) whose removal leaves `pairs` acyclic."""
     cut_set: tuple[tuple[str, str], ...] = ()
-    for size in range(1, len(inner) + 1):
+    for size in range(1, len(pairs) + 1):
         options = [
             combo
-            for combo in itertools.combinations(inner, size)
-            if _acyclic(set(inner) - set(combo))
+            for combo in itertools.combinations(pairs, size)
+            if _acyclic(set(pairs) - set(combo))
         ]
         if options:
             cut_set = min(options, key=lambda combo: (sum(len(edges[e]) for e in combo), combo))
             break
-    pairs = set(inner)
-    cuts = tuple(Cut(a, b, tuple(sorted(edges[(a, b)])), _through(a, b, pairs)) for a, b in cut_set)
-    kinds = [site.kind for edge in inner for site in edges[edge]]
-    import_time_pairs = {
-        e for e in inner if any(s.kind is ImportKind.IMPORT_TIME for s in edges[e])
-    }
-    kind = (
-        ImportKind.IMPORT_TIME
-        if not _acyclic(import_time_pairs)
-        else max(kinds, key=lambda k: k.strength if k is not ImportKind.IMPORT_TIME else -1)
+    return tuple(
+        Cut(a, b, tuple(sorted(edges[(a, b)])), _through(a, b, set(pairs))) for a, b in cut_set
     )
-    return Cycle(members, kind, _shortest_cycle(members, pairs), cuts, exact=True)
+
+
+def _cycle(members: tuple[str, ...], edges: dict[tuple[str, str], list[ImportSite]]) -> Cycle:
+    inner = sorted((a, b) for a, b in edges if a in members and b in members)
+    pairs = set(inner)
+    cuts = _min_cut(inner, edges)
+    kinds = [site.kind for edge in inner for site in edges[edge]]
+    import_time = {
+        e: [s for s in edges[e] if s.kind is ImportKind.IMPORT_TIME]
+        for e in inner
+        if any(s.kind is ImportKind.IMPORT_TIME for s in edges[e])
+    }
+    if _acyclic(set(import_time)):
+        kind = max(kinds, key=lambda k: k.strength if k is not ImportKind.IMPORT_TIME else -1)
+        return Cycle(members, kind, _shortest_cycle(members, pairs), cuts, exact=True)
+    gate_cuts = _min_cut(sorted(import_time), import_time)
+    witness = _shortest_cycle(members, set(import_time))
+    return Cycle(members, ImportKind.IMPORT_TIME, witness, cuts, exact=True, gate_cuts=gate_cuts)
 
 
 def seed_layer() -> Analysis:

@@ -29,7 +29,7 @@ def test_bad_files_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(BadAnalysisFile) as caught:
         load_analysis(tmp_path / "old.json")
     assert caught.value.code == "analysis-version"
-    (tmp_path / "other.json").write_text('{"schema_version": 2}', encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"schema_version": 3}', encoding="utf-8")
     with pytest.raises(BadAnalysisFile, match="is not an unknot analysis"):
         load_analysis(tmp_path / "other.json")
 

@@ -18,7 +18,7 @@ def test_markdown_matches_golden() -> None:
 
 def test_text_says_before_arrow_after_like_the_seed() -> None:
     text = render_text(diff(_before(), _after()))
-    assert "Circular Dependencies: 1 -> 0 (-1, -100%)\n" in text
+    assert "Circular Dependencies (imports to cut to pass the gate): 1 -> 0 (-1, -100%)\n" in text
     assert "Modules: 5 -> 5 (unchanged)\n" in text
     assert "  bot.orchestration.builder -> bot.orchestration.builders.perps_bot_builder (" in text
 

@@ -15,8 +15,8 @@ def test_an_import_to_cut_is_an_error_at_its_line() -> None:
     assert first == (
         "::error file=bot/orchestration/builder.py,line=3,"
         "title=import-cycle%3A bot.orchestration.builder -> bot.orchestration.perps_bot::"
-        "Cut `from bot.orchestration.perps_bot import PerpsBot` (import-time import): it closes "
-        "the cycle bot.orchestration.builder -> bot.orchestration.perps_bot -> "
+        "Cut `from bot.orchestration.perps_bot import PerpsBot` (import-time import) to pass the "
+        "gate: it closes the cycle bot.orchestration.builder -> bot.orchestration.perps_bot -> "
         "bot.orchestration.builder (import-time component of 3 modules)."
     )
 
@@ -29,7 +29,8 @@ def test_failed_gates_and_headline_figures_close_the_output() -> None:
         "::error title=unknot gate max-module-lines::2 module(s) over 300 lines "
         "(limit 300, actual 485)",
         "::notice title=unknot orchestration::Modules: 6; Lines: 1,269; "
-        "Circular Dependencies: 3; Modules >300 lines: 2",
+        "Circular Dependencies (imports to cut to pass the gate): 1; all kinds: 3; "
+        "Modules >300 lines: 2",
     ]
 
 

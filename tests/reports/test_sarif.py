@@ -55,12 +55,12 @@ def test_one_result_per_import_to_cut_and_per_oversized_module() -> None:
         ("UNK003", "error", "bot/orchestration/configuration.py", 1),
         ("UNK002", "warning", "bot/orchestration/configuration.py", 8),
         ("UNK003", "error", "bot/orchestration/perps_bot.py", 1),
-        ("UNK001", "error", "bot/orchestration/perps_bot.py", 13),
+        ("UNK002", "warning", "bot/orchestration/perps_bot.py", 13),  # not the gate's cut
     ]
     cut = next(r for r in results if r["ruleId"] == "UNK001")
     assert cut["message"]["text"] == (
-        "Cut `from bot.orchestration.perps_bot import PerpsBot` (import-time import): it closes "
-        "the cycle bot.orchestration.builder -> bot.orchestration.perps_bot -> "
+        "Cut `from bot.orchestration.perps_bot import PerpsBot` (import-time import) to pass the "
+        "gate: it closes the cycle bot.orchestration.builder -> bot.orchestration.perps_bot -> "
         "bot.orchestration.builder (import-time component of 3 modules)."
     )
     assert cut["properties"]["importer"] == "bot.orchestration.builder"
@@ -92,6 +92,7 @@ def test_rule_ids_are_stable() -> None:
         ("UNK001", "import-cycle"),
         ("UNK002", "deferred-import-cycle"),
         ("UNK003", "module-too-long"),
+        ("UNK004", "package-cycle"),
     ]
 
 

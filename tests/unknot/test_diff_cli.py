@@ -66,7 +66,9 @@ def test_against_a_revision_uses_a_temporary_worktree(shop: Path) -> None:
     ledger.write_text(ledger.read_text().replace("from shop.billing import Billing", "Billing = 1"))
     result = run_unknot("diff", "shop", "--against", "HEAD", "--format", "markdown", cwd=shop)
     assert result.returncode == 0, result.stderr
-    assert "| Circular Dependencies | 4 | 3 | -1, -25% |" in result.stdout
+    assert (
+        "| Circular Dependencies, all kinds (imports to cut) | 4 | 3 | -1, -25% |" in result.stdout
+    )
     assert "- shop.catalog → shop.products.catalog (" in result.stdout
     assert "**Cycles lost (1)**\n\n- billing, ledger" in result.stdout
     assert _git("worktree", "list", cwd=shop).count("\n") == 1

@@ -41,7 +41,8 @@ def test_page_embeds_the_layout_and_the_figures() -> None:
         "system_monitor",
     ]
     assert sum(e["cut"] for e in data["edges"]) == 3
-    assert "<th>Circular Dependencies</th><td>3</td>" in page
+    assert "<th>Circular Dependencies (imports to cut to pass the gate)</th><td>1</td>" in page
+    assert "<th>Circular Dependencies, all kinds (imports to cut)</th><td>3</td>" in page
     assert 'data-nodes="n0 n3 n5"' in page  # cycle 1 lists its nodes for highlighting
     assert "<code>bot/orchestration/builder.py:3</code>" in page
 

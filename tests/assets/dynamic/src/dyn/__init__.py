@@ -1,0 +1,1 @@
+"""Imports by calls with literal module names."""

@@ -1,0 +1,3 @@
+import dyn.b
+
+A = "a"

@@ -1,0 +1,5 @@
+import importlib
+
+
+def module():
+    return importlib.import_module("dyn.a")

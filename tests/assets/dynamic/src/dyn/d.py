@@ -1,0 +1,3 @@
+import dyn.c
+
+D = "d"

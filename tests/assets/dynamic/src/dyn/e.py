@@ -1,0 +1,1 @@
+PLUGIN = __import__("dyn.f")

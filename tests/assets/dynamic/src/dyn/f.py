@@ -1,0 +1,3 @@
+from dyn import e
+
+F = e

@@ -1,0 +1,1 @@
+"""A layer whose gate's cut differs from its all-kinds cut."""

@@ -1,0 +1,3 @@
+from gated import b, c
+
+VALUE = (b, c)

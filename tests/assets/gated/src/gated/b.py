@@ -1,0 +1,4 @@
+import gated.a
+from gated.a import VALUE
+
+ALIAS = VALUE

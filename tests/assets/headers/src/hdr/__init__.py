@@ -1,0 +1,1 @@
+"""Guards that read TYPE_CHECKING in every spelling."""

@@ -1,0 +1,1 @@
+"""A package whose cycle runs through a parent __init__."""

@@ -1,0 +1,4 @@
+from pkg.b.mod import VALUE
+
+NAME = "a"
+BOTH = (NAME, VALUE)

@@ -1,0 +1,3 @@
+from pkg.a import NAME
+
+GREETING = f"hello {NAME}"

@@ -1,0 +1,1 @@
+"""A regular package whose `sub` folder has no __init__.py."""

@@ -1,0 +1,3 @@
+from regpkg.sub.mod import NAME
+
+LEAF = NAME

@@ -1,0 +1,3 @@
+from regpkg.sub.deeper import leaf
+
+NAME = "mod"

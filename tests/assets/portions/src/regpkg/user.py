@@ -1,0 +1,1 @@
+import regpkg.sub.mod
