@@ -50,10 +50,12 @@ Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text
 class _AnalyzerCycles:
     """The codemods' `CycleFinder` port, filled with the analyzer."""
 
-    def cycles(self, root: Path, package: str) -> tuple[tuple[str, ...], ...]:
+    def cycles(
+        self, root: Path, package: str, *, import_time: bool = False
+    ) -> tuple[tuple[str, ...], ...]:
         from analyzer import scan_cycles
 
-        return scan_cycles(root, package)
+        return scan_cycles(root, package, import_time=import_time)
 
 
 def _render(outcome: "Outcome", output_format: str) -> int:
