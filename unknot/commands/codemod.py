@@ -1,4 +1,5 @@
-"""`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`."""
+"""`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`
+(and `typing-import`, registered from its own module)."""
 
 import json
 import sys
@@ -17,7 +18,8 @@ __all__ = ["register"]
 
 codemod_app = typer.Typer(
     name="codemod",
-    help="Change the code: move a module or top-level names, remove a re-export shim.",
+    help="Change the code: move a module or top-level names, remove a re-export shim, "
+    "move typing-only imports under TYPE_CHECKING.",
     no_args_is_help=True,
 )
 
@@ -188,4 +190,7 @@ def move_symbol(
 
 
 def register(app: typer.Typer) -> None:
+    from unknot.commands import typing_import
+
+    typing_import.register(codemod_app)
     app.add_typer(codemod_app)
