@@ -39,6 +39,7 @@ class ModuleImports:
     nested: int
     stars: tuple[int, ...]  # statement indexes of `from M import *`
     blocks: tuple[int, ...] = ()  # statement indexes of try/if/with blocks that import it
+    # (`if __name__ == "__main__":` counts as nested: it does not run on import)
 
 
 def module_name(node: cst.BaseExpression | None) -> str | None:
@@ -53,6 +54,14 @@ def is_type_checking(statement: cst.CSTNode) -> bool:
     if isinstance(test, cst.Name):
         return test.value == "TYPE_CHECKING"
     return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"
+
+
+def _is_main(statement: cst.CSTNode) -> bool:
+    """`if __name__ == "__main__":`, whose imports run only when the module runs as a script."""
+    if not isinstance(statement, cst.If) or not isinstance(statement.test, cst.Comparison):
+        return False
+    code = cst.Module([]).code_for_node(statement.test).replace("'", '"')
+    return code in {'__name__ == "__main__"', '"__main__" == __name__'}
 
 
 def _binding(alias: cst.ImportAlias, *, dotted: bool) -> str:
@@ -143,7 +152,7 @@ def find_imports(tree: cst.Module, imported: str, package: str) -> ModuleImports
         count = sum(_count(_matches(n, imported, package)) for n in found)
         if is_type_checking(statement):
             typing_only += count
-        elif count:
+        elif count and not _is_main(statement):
             blocks.append(index)
     every = sum(_count(_matches(n, imported, package)) for n in _imports_below(tree, shallow=False))
     shallow = len(movable) + len(stars) + typing_only

@@ -193,7 +193,11 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
     found = find_imports(located.tree, request.imported, located.package)
     _check_found(located, request, found)
     if not found.movable:
-        where = "under TYPE_CHECKING" if found.typing_only else "inside functions or classes"
+        where = (
+            "under TYPE_CHECKING"
+            if found.typing_only
+            else "where it runs later (functions, classes, __main__)"
+        )
         message = f"Nothing to do: '{request.module}' imports '{request.imported}' only {where}."
         return TypingImportPlan(root=located.layout.root, message=message, scanned=1, parsed=1)
     uses = read_uses(located.tree, found.movable)

@@ -95,9 +95,13 @@ NOTHING_TO_DO = {
         "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from pkg.models import Foo\n",
         "only under TYPE_CHECKING",
     ),
+    "only_when_run_as_a_script": (
+        'if __name__ == "__main__":\n    from pkg.models import Foo\n\n    Foo()\n',
+        "only where it runs later (functions, classes, __main__)",
+    ),
     "only_inside_functions": (
         "def f() -> None:\n    from pkg.models import Foo\n\n    Foo()\n",
-        "only inside functions or classes",
+        "only where it runs later (functions, classes, __main__)",
     ),
 }
 
