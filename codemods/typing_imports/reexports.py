@@ -62,8 +62,9 @@ class _FromModule(cst.CSTVisitor):
 
 
 def _mentions(data: bytes, module: str, names: frozenset[str]) -> bool:
-    leaf = module.rsplit(".", maxsplit=1)[-1].encode()
-    if not re.search(rb"\b" + re.escape(leaf) + rb"\b", data) and b"from ." not in data:
+    """Can this file hold `from MODULE import NAME`? (`from .` too: MODULE may be a package.)"""
+    leaf = re.escape(module.rsplit(".", maxsplit=1)[-1].encode())
+    if not re.search(rb"from\s+(?:[\w.]*\b" + leaf + rb"|\.+)\s+import\b", data):
         return False
     return any(re.search(rb"\b" + re.escape(n.encode()) + rb"\b", data) for n in names)
 

@@ -201,13 +201,15 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
         message = f"Nothing to do: '{request.module}' imports '{request.imported}' only {where}."
         return TypingImportPlan(root=located.layout.root, message=message, scanned=1, parsed=1)
     uses = read_uses(located.tree, found.movable)
+    if uses.of_kind(RUNTIME):  # refused on the module alone: no need to read the others
+        _refuse(located, request, uses.of_kind(RUNTIME), ())
     files = python_files(located.layout.root)
     names = frozenset(s.binding for s in found.movable if "." not in s.binding)
     reexports, parsed = find_reexports(
         located.layout, files, request.module, names, skip=located.path
     )
-    if uses.of_kind(RUNTIME) or reexports:
-        _refuse(located, request, uses.of_kind(RUNTIME), reexports)
+    if reexports:
+        _refuse(located, request, (), reexports)
     future = bool(uses.of_kind(EVALUATED))
     new_tree = move_under_type_checking(located.tree, found.movable, add_future=future)
     change = FileChange(
