@@ -171,8 +171,9 @@ def _refuse(
 def _notes(located: _Located, uses: UseReport, *, future: bool) -> tuple[str, ...]:
     notes = []
     if future:
-        evaluated = uses.of_kind(EVALUATED)
-        where = ", ".join(f"{_where(located, u.line)} ({u.reason})" for u in evaluated[:3])
+        # one entry per line and kind of annotation: `def f(a: T, b: T)` is one place
+        evaluated = list(dict.fromkeys((u.line, u.reason) for u in uses.of_kind(EVALUATED)))
+        where = ", ".join(f"{_where(located, line)} ({why})" for line, why in evaluated[:3])
         notes.append(
             "added `from __future__ import annotations`: without it these annotations are "
             f"evaluated at definition time and would need the import: {where}"
