@@ -13,7 +13,7 @@ from analyzer.analyse import analyse, group_edges
 from analyzer.config import GateConfig, Target, load_target
 from analyzer.cycles import find_cycles
 from analyzer.errors import AnalyzerError
-from analyzer.model import Analysis
+from analyzer.model import Analysis, ImportKind
 from analyzer.ports import GraphSource
 
 __all__ = [
@@ -28,10 +28,14 @@ __all__ = [
 ]
 
 
-def scan_cycles(root: Path, package: str) -> tuple[tuple[str, ...], ...]:
+def scan_cycles(
+    root: Path, package: str, *, import_time: bool = False
+) -> tuple[tuple[str, ...], ...]:
     """The import cycles of `package` found under `root`: each a sorted tuple of modules.
 
-    Every kind of import counts (module level, function level, TYPE_CHECKING).
+    Every kind of import counts (module level, function level, TYPE_CHECKING); with
+    `import_time`, only the cycles of kind import-time (as `unknot analyze` counts them: the
+    module-level imports alone close them).
     """
     from analyzer.adapters.grimp_source import GrimpSource
 
@@ -41,4 +45,7 @@ def scan_cycles(root: Path, package: str) -> tuple[tuple[str, ...], ...]:
     ]
     keep = set(inside)
     edges = [e for e in group_edges(scanned.sites) if e.importer in keep and e.imported in keep]
-    return tuple(cycle.modules for cycle in find_cycles(inside, edges))
+    cycles = find_cycles(inside, edges)
+    if import_time:
+        cycles = tuple(c for c in cycles if c.kind == ImportKind.IMPORT_TIME)
+    return tuple(cycle.modules for cycle in cycles)

@@ -5,7 +5,9 @@ the repository layout, git, dotted names, the summary):
 
 - `move_module(MoveRequest(...))` moves a module or package and rewrites every reference to it;
 - `move_symbols(SymbolRequest(...))` moves top-level names into another module;
-- `remove_shim_module(ShimRequest(...))` re-points the importers of a re-export shim and deletes it.
+- `remove_shim_module(ShimRequest(...))` re-points the importers of a re-export shim and deletes it;
+- `typing_import(TypingImportRequest(...))` moves a module's imports of another module under
+  `if TYPE_CHECKING:` when it uses their names only in annotations.
 
 Each is a dry run unless `apply=True`, and writes every file or none.
 """
@@ -20,6 +22,7 @@ from codemods.move.plan import MoveRequest
 from codemods.move.service import move_module
 from codemods.shims.remove_shim import ShimRequest, remove_shim_module
 from codemods.symbols.service import SymbolRequest, move_symbols
+from codemods.typing_imports.service import TypingImportRequest, typing_import
 
 __all__ = [
     "CodemodError",
@@ -28,8 +31,10 @@ __all__ = [
     "Outcome",
     "ShimRequest",
     "SymbolRequest",
+    "TypingImportRequest",
     "find_repository_root",
     "move_module",
     "move_symbols",
     "remove_shim_module",
+    "typing_import",
 ]

@@ -1,4 +1,4 @@
-"""After a move: did it create an import cycle? Asked through the `CycleFinder` port.
+"""After a change: which import cycles did it create or break? Asked through `CycleFinder`.
 
 The changed files are laid out in a scratch copy of the touched packages, so the check also
 works for a dry run, and the cycles found there are compared with those of the tree as it is.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.engine.apply import ChangeSet
@@ -15,7 +16,25 @@ from codemods.engine.layout import Layout
 from codemods.engine.names import Rename
 from codemods.engine.ports import CycleFinder
 
-__all__ = ["new_cycles"]
+__all__ = ["CycleDelta", "cycle_delta", "new_cycles"]
+
+
+@dataclass(frozen=True)
+class CycleDelta:
+    """The import cycles of the touched packages before and after a change, each sorted."""
+
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+
+    @property
+    def new(self) -> tuple[tuple[str, ...], ...]:
+        """The cycles the change creates."""
+        return tuple(c for c in self.after if c not in set(self.before))
+
+    @property
+    def removed(self) -> tuple[tuple[str, ...], ...]:
+        """The cycles the change breaks (a cycle that only shrinks is not broken)."""
+        return tuple(c for c in self.before if c not in set(self.after))
 
 
 def _copy_tree(layout: Layout, packages: list[tuple[Path, str]], scratch: Path) -> dict[Path, Path]:
@@ -83,10 +102,25 @@ def new_cycles(
 ) -> tuple[tuple[str, ...], ...]:
     """The import cycles in the packages of the `touched` modules after `changes` that were not
     there before (a module renamed by `rename` counts under its new name)."""
+    return cycle_delta(layout, changes, touched, finder, rename=rename).new
+
+
+def cycle_delta(
+    layout: Layout,
+    changes: ChangeSet,
+    touched: list[str],
+    finder: CycleFinder,
+    *,
+    rename: Rename | None = None,
+    import_time: bool = False,
+) -> CycleDelta:
+    """The import cycles in the packages of the `touched` modules before and after `changes`
+    (a module renamed by `rename` counts under its new name); with `import_time`, only those
+    that module-level imports close on their own."""
     packages = _top_packages(layout, touched)
     before: set[tuple[str, ...]] = set()
     for import_root, package in packages:
-        for cycle in finder.cycles(import_root, package):
+        for cycle in finder.cycles(import_root, package, import_time=import_time):
             renamed = (rename.apply(m) if rename is not None else None for m in cycle)
             before.add(tuple(sorted(r or m for r, m in zip(renamed, cycle, strict=True))))
     after: set[tuple[str, ...]] = set()
@@ -97,5 +131,6 @@ def new_cycles(
             # the copy's own packages: a package the change emptied is gone, a new one is there
             copy = next((c for c in copies.values() if (c / top / "__init__.py").is_file()), None)
             if copy is not None:
-                after.update(tuple(sorted(c)) for c in finder.cycles(copy, top))
-    return tuple(sorted(after - before))
+                found = finder.cycles(copy, top, import_time=import_time)
+                after.update(tuple(sorted(c)) for c in found)
+    return CycleDelta(tuple(sorted(before)), tuple(sorted(after)))

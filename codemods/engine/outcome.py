@@ -46,10 +46,11 @@ def outcome_of(
     *,
     applied: bool,
     cycles: tuple[tuple[str, ...], ...] = (),
+    removed_cycles: tuple[tuple[str, ...], ...] = (),
     notes: tuple[str, ...] = (),
     include_text: bool = False,
 ) -> Outcome:
-    """The summary and diff of `plan`."""
+    """The summary and diff of `plan`; `cycles` it creates, `removed_cycles` it breaks."""
     root = plan.root
     edited = [
         c
@@ -78,6 +79,7 @@ def outcome_of(
         if include_text
         else tuple((_rel(h.path, root), h.line, h.text) for h in plan.text_hits),
         new_cycles=cycles,
+        removed_cycles=removed_cycles,
         notes=notes,
     )
     diffs = [_diff(c) for c in plan.changes if c.old_text != c.new_text or c.old_path != c.new_path]

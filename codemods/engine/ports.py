@@ -11,6 +11,12 @@ __all__ = ["CycleFinder"]
 class CycleFinder(Protocol):
     """Finds the import cycles of a package in a source tree (the CLI fills it with analyzer)."""
 
-    def cycles(self, root: Path, package: str) -> tuple[tuple[str, ...], ...]:
-        """Each cycle's modules (a strongly connected component with more than one), sorted."""
+    def cycles(
+        self, root: Path, package: str, *, import_time: bool = False
+    ) -> tuple[tuple[str, ...], ...]:
+        """Each cycle's modules (a strongly connected component with more than one), sorted.
+
+        Every kind of import counts; with `import_time`, only the cycles that module-level
+        imports close on their own (those that can fail when the package is imported).
+        """
         ...

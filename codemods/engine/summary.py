@@ -74,6 +74,7 @@ class Summary:
     strings_for_review: tuple[tuple[str, int, str], ...] = ()
     text_mentions: tuple[tuple[str, int, str], ...] = ()
     new_cycles: tuple[tuple[str, ...], ...] = ()
+    removed_cycles: tuple[tuple[str, ...], ...] = ()
     notes: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, object]:
@@ -94,6 +95,7 @@ class Summary:
             "strings_for_review": [list(s) for s in sorted(self.strings_for_review)],
             "text_mentions": [list(s) for s in sorted(self.text_mentions)],
             "new_cycles": [list(c) for c in sorted(self.new_cycles)],
+            "removed_cycles": [list(c) for c in sorted(self.removed_cycles)],
             "notes": list(self.notes),
         }
 
@@ -119,5 +121,6 @@ class Summary:
             for p, n, t in sorted(self.text_mentions)
         ]
         out += [f"warning: new import cycle: {' <-> '.join(c)}" for c in sorted(self.new_cycles)]
+        out += [f"import cycle broken: {' <-> '.join(c)}" for c in sorted(self.removed_cycles)]
         out += list(self.notes)
         return out

@@ -13,8 +13,10 @@ def test_public_names() -> None:
         "Outcome",
         "ShimRequest",
         "SymbolRequest",
+        "TypingImportRequest",
         "find_repository_root",
         "move_module",
         "move_symbols",
         "remove_shim_module",
+        "typing_import",
     ]

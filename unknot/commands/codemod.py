@@ -1,4 +1,5 @@
-"""`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`."""
+"""`unknot codemod move OLD NEW`, `move-symbol MODULE:NAME... DEST`, `remove-shim MODULE`
+(and `typing-import`, registered from its own module)."""
 
 import contextlib
 import json
@@ -20,7 +21,8 @@ __all__ = ["register"]
 
 codemod_app = typer.Typer(
     name="codemod",
-    help="Change the code: move a module or top-level names, remove a re-export shim.",
+    help="Change the code: move a module or top-level names, remove a re-export shim, "
+    "move typing-only imports under TYPE_CHECKING.",
     no_args_is_help=True,
 )
 
@@ -53,10 +55,12 @@ Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text
 class _AnalyzerCycles:
     """The codemods' `CycleFinder` port, filled with the analyzer."""
 
-    def cycles(self, root: Path, package: str) -> tuple[tuple[str, ...], ...]:
+    def cycles(
+        self, root: Path, package: str, *, import_time: bool = False
+    ) -> tuple[tuple[str, ...], ...]:
         from analyzer import scan_cycles
 
-        return scan_cycles(root, package)
+        return scan_cycles(root, package, import_time=import_time)
 
 
 def _render(outcome: "Outcome", output_format: str) -> int:
@@ -207,7 +211,9 @@ def move_symbol(
 
 
 def register(app: typer.Typer) -> None:
-    from unknot.commands import extract_protocol  # it imports this module's options
+    # the commands in their own modules import this module's options: imported here
+    from unknot.commands import extract_protocol, typing_import
 
     extract_protocol.register(codemod_app)
+    typing_import.register(codemod_app)
     app.add_typer(codemod_app)

@@ -35,14 +35,17 @@ def test_summary_data_is_sorted_and_versioned() -> None:
         files_moved=(("z.py", "y.py"), ("a.py", "b.py")),
         strings_for_review=(("m.py", 9, "x"), ("m.py", 2, "y")),
         new_cycles=(("p.b", "p.c"), ("p.a", "p.b")),
+        removed_cycles=(("q.b", "q.c"), ("q.a", "q.b")),
     )
     data = summary.as_dict()
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["files_moved"] == [["a.py", "b.py"], ["z.py", "y.py"]]
     assert data["strings_for_review"] == [["m.py", 2, "y"], ["m.py", 9, "x"]]
     assert data["new_cycles"] == [["p.a", "p.b"], ["p.b", "p.c"]]
+    assert data["removed_cycles"] == [["q.a", "q.b"], ["q.b", "q.c"]]
     assert json.dumps(data, sort_keys=True) == json.dumps(summary.as_dict(), sort_keys=True)
     assert "warning: new import cycle: p.a <-> p.b" in summary.lines()
+    assert "import cycle broken: q.a <-> q.b" in summary.lines()
 
 
 def test_a_no_op_says_only_why() -> None:
