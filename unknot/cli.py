@@ -15,7 +15,7 @@ import typer
 from typer._click.exceptions import ClickException
 
 from unknot import __version__
-from unknot.commands import analyze, codemod, diff, graph, migrate, rules
+from unknot.commands import analyze, codemod, diff, graph, migrate, plan, rules
 from unknot.errors import CliError, print_error, render_error
 from unknot.exit_codes import ExitCode
 
@@ -53,6 +53,7 @@ graph.register(app)
 diff.register(app)
 rules.register(app)
 codemod.register(app)
+plan.register(app)
 migrate.register(app)
 
 

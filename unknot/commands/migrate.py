@@ -1,12 +1,15 @@
 """`unknot migrate PLAN.toml`: dry run, `--simulate`, or `--apply` (verified, committed, tagged)."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from unknot.errors import CliError, print_error
 from unknot.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from codemods.plans import Migration
 
 __all__ = ["register"]
 
@@ -36,7 +39,7 @@ def migrate(
     """Run a migration plan: a dry run of every step unless --apply or --simulate."""
     from codemods import find_repository_root
     from codemods.plans import MigrateRequest, Mode, apply_plan, load_plan, predict
-    from reports.migration import render_markdown, render_steps, render_table
+    from reports.migration import render_steps, render_table
     from unknot.commands.codemod import _AnalyzerCycles
     from unknot.plan_wiring import AnalyzerFigures, verify_commands
 
@@ -58,6 +61,13 @@ def migrate(
         return ExitCode.GATE_FAILED if run.failed else ExitCode.OK
     request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
     run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=_AnalyzerCycles())
+    return _show_applied(run, report)
+
+
+def _show_applied(run: "Migration", report: Path | None) -> int:
+    """The steps, the table and the Markdown report; exit 1 when a step failed."""
+    from reports.migration import render_markdown, render_steps, render_table
+
     markdown = render_markdown(run)
     if report is not None:
         report.write_text(markdown, encoding="utf-8")
@@ -65,13 +75,13 @@ def migrate(
         print(f"Nothing to do: all {len(run.records)} steps of the plan are done.")
         return ExitCode.OK
     print(render_steps(run) + "\n" + render_table(run) + "\n" + markdown, end="")
-    if run.failed is not None:
-        print_error(
-            f"[bold red]step {run.failed.number} failed[/]: the tree is back at the last good "
-            f"step; log in {run.log_file}. Fix the cause, then run again with --apply --resume."
-        )
-        return ExitCode.GATE_FAILED
-    return ExitCode.OK
+    if run.failed is None:
+        return ExitCode.OK
+    print_error(
+        f"[bold red]step {run.failed.number} failed[/]: the tree is back at the last good "
+        f"step; log in {run.log_file}. Fix the cause, then run again with --apply --resume."
+    )
+    return ExitCode.GATE_FAILED
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,128 @@
+"""The planner on the facts of tests/assets/migrate_layer, with a stand-in for the scratch run:
+which steps it proposes, in which order and why, and how a step that fails its run is left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codemods.plans import Figures, Plan, PlanTarget
+from codemods.plans.facts import CutFact, LayerFacts, ModuleFact, ShimFact
+from codemods.plans.planner import propose
+from codemods.plans.results import Migration, Mode, Status, StepRecord
+
+LAYER = Path(__file__).resolve().parents[2] / "assets/migrate_layer/src/app/orchestration"
+TARGET = PlanTarget("orchestration", "app.orchestration", "src")
+
+
+def _module(leaf: str, tier: int, destination: str | None = None) -> ModuleFact:
+    return ModuleFact(f"app.orchestration.{leaf}", LAYER / f"{leaf}.py", 10, tier, destination)
+
+
+FACTS = LayerFacts(
+    TARGET,
+    modules=(
+        _module("bot", 3),
+        _module("configuration", 2),
+        _module("symbols", 2),
+        _module("market_monitor", 1, "app.features.market_monitor"),
+        _module("legacy_symbols", 2),
+    ),
+    cuts=(CutFact("app.orchestration.symbols", "app.orchestration.configuration"),),
+    shims=(
+        ShimFact("app.orchestration.legacy_symbols", ()),
+        ShimFact("app.orchestration.bot", ("app.x",)),
+    ),
+)
+
+
+class FakePredict:
+    """Runs nothing: every step succeeds with falling module counts, except `failing` ops."""
+
+    def __init__(self, failing: str = "") -> None:
+        self.failing = failing
+        self.plans: list[Plan] = []
+
+    def __call__(self, plan: Plan) -> Migration:
+        self.plans.append(plan)
+        records = []
+        for number, step in enumerate(plan.steps, start=1):
+            after = Figures({"modules": 10 - number, "cycles.import-time": 0})
+            if step.op == self.failing:
+                records.append(StepRecord(number, step, Status.FAILED, error="error[x]: no"))
+            else:
+                records.append(StepRecord(number, step, Status.PREDICTED, after=after))
+        return Migration(plan, Mode.SIMULATE, Figures(), tuple(records), Figures())
+
+
+def test_cuts_first_then_tier_one_moves_then_unused_shims() -> None:
+    plan = propose(FACTS, predict=FakePredict())
+    assert [(s.op, s.args) for s in plan.steps] == [
+        (
+            "move-symbol",
+            (
+                ("symbols", ("app.orchestration.configuration:TOP_VOLUME_BASES",)),
+                ("dest", "app.orchestration.shared.configuration"),
+            ),
+        ),
+        (
+            "move",
+            (("old", "app.orchestration.market_monitor"), ("new", "app.features.market_monitor")),
+        ),
+        ("remove-shim", (("module", "app.orchestration.legacy_symbols"),)),
+    ]
+    first = plan.steps[0]
+    assert first.why.startswith(
+        "cuts app.orchestration.symbols -> app.orchestration.configuration: TOP_VOLUME_BASES"
+    )
+    assert first.expect == (
+        ("cycles.import-time", 0),
+        ("imports_to_cut", 0),
+        ("modules", 9),
+        ("modules_over_limit", 0),
+    )
+    assert [s.tag for s in plan.steps] == [
+        "migrate/move-symbol-configuration",
+        "migrate/move-market_monitor",
+        "migrate/remove-shim-legacy_symbols",
+    ]
+
+
+def test_a_step_that_fails_its_run_is_left_out_with_a_note() -> None:
+    predict = FakePredict(failing="move")
+    plan = propose(FACTS, predict=predict)
+    assert [s.op for s in plan.steps] == ["move-symbol", "remove-shim"]
+    assert len(predict.plans) == 2
+    assert any(
+        n.startswith("left out `move app.orchestration.market_monitor") and "error[x]" in n
+        for n in plan.notes
+    )
+    assert plan.steps[1].expect[2] == ("modules", 8)
+
+
+def test_the_names_an_importer_takes_move_when_they_stand_alone() -> None:
+    cut = CutFact("app.orchestration.configuration", "app.orchestration.symbols")
+    facts = LayerFacts(TARGET, FACTS.modules, (cut,), ())
+    plan = propose(facts, predict=FakePredict())
+    assert [s.op for s in plan.steps] == ["move-symbol", "move"]
+    assert plan.steps[0].texts("symbols") == (
+        "app.orchestration.symbols:derivatives_enabled",
+        "app.orchestration.symbols:normalize_symbols",
+    )
+
+
+def test_a_cut_whose_names_need_the_rest_of_their_module_gets_a_note(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from app.orchestration import b\n\nX = b.helper()\n")
+    (tmp_path / "b.py").write_text(
+        "import app.orchestration.a\n\ndef public() -> int:\n    return 1\n\n"
+        "def helper() -> int:\n    return public()\n"
+    )
+    modules = tuple(
+        ModuleFact(f"app.orchestration.{leaf}", tmp_path / f"{leaf}.py", 5, 2) for leaf in "ab"
+    )
+    cut = CutFact("app.orchestration.a", "app.orchestration.b")
+    plan = propose(LayerFacts(TARGET, modules, (cut,), ()), predict=FakePredict())
+    assert plan.steps == ()
+    assert plan.notes == (
+        "no cheap cut for app.orchestration.a -> app.orchestration.b: consider "
+        "extract-protocol or a hand-made step",
+    )
