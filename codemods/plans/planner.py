@@ -15,7 +15,7 @@ from codemods.engine.names import is_within
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact
 from codemods.plans.model import FIGURE_KEYS, Plan, Step
 from codemods.plans.plan_file import default_tag
-from codemods.plans.results import Migration, Status
+from codemods.plans.results import Migration, Status, StepRecord
 from codemods.plans.splits import split_module
 from codemods.plans.usage import read_usage
 from codemods.symbols.definitions import DEFINITION_KINDS, read_module
@@ -32,24 +32,36 @@ Predict = Callable[[Plan], Migration]
 def propose(facts: LayerFacts, *, predict: Predict) -> Plan:
     """A plan for the layer of `facts`; `predict` runs a plan in a scratch copy."""
     notes: list[str] = []
-    steps = _unique_tags(
-        [*_cut_steps(facts, notes), *_tier_one_moves(facts), *_splits(facts), *_shims(facts)]
-    )
+    cuts = _unique_tags(list(_cut_steps(facts, notes)))
+    others = [*_tier_one_moves(facts), *_splits(facts), *_shims(facts)]
+    steps = cuts + _unique_tags(others, taken={s.tag for s in cuts})
     plan = Plan(facts.target, tuple(steps), notes=tuple(notes))
+    cutting = {s.tag for s in cuts}
     for _ in range(_ROUNDS):
         run = predict(plan)
-        bad = next((r for r in run.records if _rejected(r.status, r.checks)), None)
+        bad = next((r for r in run.records if _rejection(r, cutting=cutting)), None)
         if bad is None:
             return _with_expectations(plan, run)
-        reason = bad.error or "; ".join(f"{c.name}: {c.detail}" for c in bad.checks if not c.passed)
-        notes.append(f"left out `{bad.step.title}`: {reason}")
+        notes.append(f"left out `{bad.step.title}`: {_rejection(bad, cutting=cutting)}")
         kept = tuple(s for s in plan.steps if s is not bad.step)
         plan = Plan(plan.target, kept, notes=tuple(notes))
     return Plan(plan.target, (), notes=(*notes, "no plan found whose every step passes"))
 
 
-def _rejected(status: Status, checks: tuple[object, ...]) -> bool:
-    return status is Status.FAILED or not all(getattr(c, "passed", True) for c in checks)
+def _rejection(record: StepRecord, *, cutting: set[str]) -> str:
+    """Why the scratch run rules a step out ("" when it does not): it failed, a check failed,
+    or it was meant to cut an import and the imports to cut did not go down."""
+    if record.status is Status.FAILED:
+        return record.error or "failed"
+    failed = [f"{c.name}: {c.detail}" for c in record.checks if not c.passed]
+    if failed:
+        return "; ".join(failed)
+    before, after = record.before, record.after
+    if record.step.tag not in cutting or before is None or after is None:
+        return ""
+    if after.get("imports_to_cut") >= before.get("imports_to_cut"):
+        return f"the imports to cut stay at {after.get('imports_to_cut')}"
+    return ""
 
 
 def _with_expectations(plan: Plan, run: Migration) -> Plan:
@@ -66,8 +78,8 @@ def _step(op: str, why: str, **args: object) -> Step:
     return Step(op, tuple(args.items()), why=why)
 
 
-def _unique_tags(steps: list[Step]) -> list[Step]:
-    seen: set[str] = set()
+def _unique_tags(steps: list[Step], *, taken: set[str] | None = None) -> list[Step]:
+    seen: set[str] = set(taken or ())
     tagged = []
     for step in steps:
         tag, count = default_tag(step), 1

@@ -36,21 +36,28 @@ FACTS = LayerFacts(
 
 
 class FakePredict:
-    """Runs nothing: every step succeeds with falling module counts, except `failing` ops."""
+    """Runs nothing: every step succeeds with falling module counts and removes an import to
+    cut, except steps of the op `failing` (which fail) and of the op `stuck` (which cut none)."""
 
-    def __init__(self, failing: str = "") -> None:
+    def __init__(self, failing: str = "", stuck: str = "") -> None:
         self.failing = failing
+        self.stuck = stuck
         self.plans: list[Plan] = []
 
     def __call__(self, plan: Plan) -> Migration:
         self.plans.append(plan)
         records = []
+        to_cut = 5
         for number, step in enumerate(plan.steps, start=1):
-            after = Figures({"modules": 10 - number, "cycles.import-time": 0})
+            before = Figures({"imports_to_cut": to_cut})
+            to_cut -= step.op != self.stuck
+            after = Figures(
+                {"modules": 10 - number, "cycles.import-time": 0, "imports_to_cut": to_cut}
+            )
             if step.op == self.failing:
                 records.append(StepRecord(number, step, Status.FAILED, error="error[x]: no"))
             else:
-                records.append(StepRecord(number, step, Status.PREDICTED, after=after))
+                records.append(StepRecord(number, step, Status.PREDICTED, before, after))
         return Migration(plan, Mode.SIMULATE, Figures(), tuple(records), Figures())
 
 
@@ -76,7 +83,7 @@ def test_cuts_first_then_tier_one_moves_then_unused_shims() -> None:
     )
     assert first.expect == (
         ("cycles.import-time", 0),
-        ("imports_to_cut", 0),
+        ("imports_to_cut", 4),
         ("modules", 9),
         ("modules_over_limit", 0),
     )
@@ -126,3 +133,14 @@ def test_a_cut_whose_names_need_the_rest_of_their_module_gets_a_note(tmp_path: P
         "no cheap cut for app.orchestration.a -> app.orchestration.b: consider "
         "extract-protocol or a hand-made step",
     )
+
+
+def test_a_cut_step_that_leaves_the_imports_to_cut_as_they_were_is_left_out() -> None:
+    plan = propose(FACTS, predict=FakePredict(stuck="move-symbol"))
+    assert [s.op for s in plan.steps] == ["move", "remove-shim"]
+    assert plan.notes == (
+        "left out `move-symbol app.orchestration.configuration:TOP_VOLUME_BASES "
+        "app.orchestration.shared.configuration`: the imports to cut stay at 5",
+    )
+    kept = propose(FACTS, predict=FakePredict(stuck="move"))
+    assert [s.op for s in kept.steps] == ["move-symbol", "move", "remove-shim"]
