@@ -21,6 +21,7 @@ _MARKS = {
     Status.APPLIED: "✅",
     Status.PREDICTED: "🔮",
     Status.FAILED: "❌",
+    Status.LEFT_OUT: "⏭",
     Status.NOT_RUN: "⏸",
 }
 

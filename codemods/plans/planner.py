@@ -1,9 +1,9 @@
 """`unknot plan`: propose the steps that take a layer to its gates, checked by running them.
 
 Pipeline: the layer's facts -> candidate steps (imports to cut, tier-1 moves, splits of
-oversized modules, unused shims) -> a run of the plan in a scratch copy, where a step that
-fails or makes a gated figure worse is dropped (and said so) -> each kept step's expected
-figures, as measured in that run.
+oversized modules, unused shims) -> one run of the plan in a scratch copy, where a step that
+fails, makes a gated figure worse, or was meant to cut an import and cuts none is undone and
+left out (and said so) -> each kept step's expected figures, as measured in that run.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterator
 
 from codemods.engine.names import is_within
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact
-from codemods.plans.model import FIGURE_KEYS, Plan, Step
+from codemods.plans.model import FIGURE_KEYS, Plan, PlanTarget, Step
 from codemods.plans.plan_file import default_tag
 from codemods.plans.results import Migration, Status, StepRecord
+from codemods.plans.simulate import Accept
 from codemods.plans.splits import split_module
 from codemods.plans.usage import read_usage
 from codemods.symbols.definitions import DEFINITION_KINDS, read_module
@@ -25,8 +26,9 @@ __all__ = ["propose"]
 _FEW = 5
 # The figures a proposed step expects, besides the cycles of each gated kind.
 _EXPECTED = ("imports_to_cut", "modules", "modules_over_limit")
-_ROUNDS = 6
-Predict = Callable[[Plan], Migration]
+# Runs a plan in a scratch copy, leaving out (and undoing) the steps `Accept` gives a reason
+# against.
+Predict = Callable[[Plan, Accept], Migration]
 
 
 def propose(facts: LayerFacts, *, predict: Predict) -> Plan:
@@ -37,15 +39,14 @@ def propose(facts: LayerFacts, *, predict: Predict) -> Plan:
     steps = cuts + _unique_tags(others, taken={s.tag for s in cuts})
     plan = Plan(facts.target, tuple(steps), notes=tuple(notes))
     cutting = {s.tag for s in cuts}
-    for _ in range(_ROUNDS):
-        run = predict(plan)
-        bad = next((r for r in run.records if _rejection(r, cutting=cutting)), None)
-        if bad is None:
-            return _with_expectations(plan, run)
-        notes.append(f"left out `{bad.step.title}`: {_rejection(bad, cutting=cutting)}")
-        kept = tuple(s for s in plan.steps if s is not bad.step)
-        plan = Plan(plan.target, kept, notes=tuple(notes))
-    return Plan(plan.target, (), notes=(*notes, "no plan found whose every step passes"))
+    run = predict(plan, lambda record: _rejection(record, cutting=cutting))
+    kept = [r for r in run.records if r.status is Status.PREDICTED]
+    for record in run.records:
+        if record.status is Status.LEFT_OUT:
+            notes.append(f"left out `{record.step.title}`: {record.error}")
+        elif record.status is not Status.PREDICTED:
+            notes.append(f"left out `{record.step.title}`: {record.error or 'not run'}")
+    return Plan(facts.target, tuple(_expecting(r, facts.target) for r in kept), notes=tuple(notes))
 
 
 def _rejection(record: StepRecord, *, cutting: set[str]) -> str:
@@ -64,14 +65,12 @@ def _rejection(record: StepRecord, *, cutting: set[str]) -> str:
     return ""
 
 
-def _with_expectations(plan: Plan, run: Migration) -> Plan:
-    steps = []
-    for step, record in zip(plan.steps, run.records, strict=True):
-        after = record.after
-        keys = [f"cycles.{kind}" for kind, _ in plan.target.max_cycles] + list(_EXPECTED)
-        expect = tuple((k, after.get(k)) for k in FIGURE_KEYS if k in keys) if after else ()
-        steps.append(Step(step.op, step.args, step.tag, step.message, step.why, expect))
-    return Plan(plan.target, tuple(steps), notes=plan.notes)
+def _expecting(record: StepRecord, target: PlanTarget) -> Step:
+    """The step with the figures its scratch run measured after it as its expectations."""
+    step, after = record.step, record.after
+    keys = [f"cycles.{kind}" for kind, _ in target.max_cycles] + list(_EXPECTED)
+    expect = tuple((k, after.get(k)) for k in FIGURE_KEYS if k in keys) if after else ()
+    return Step(step.op, step.args, step.tag, step.message, step.why, expect)
 
 
 def _step(op: str, why: str, **args: object) -> Step:

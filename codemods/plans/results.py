@@ -22,6 +22,7 @@ class Status(StrEnum):
     APPLIED = "applied"  # committed and tagged by this run
     PREDICTED = "predicted"  # run in a scratch copy (dry run, simulation)
     FAILED = "failed"
+    LEFT_OUT = "left out"  # run in a scratch copy, then undone there (the planner's choice)
     NOT_RUN = "not run"
 
 

@@ -35,7 +35,10 @@ def plan(
     wanted = plan_target(configured, top)
     facts = layer_facts(analyse_plan_target(top, wanted), wanted, (top / wanted.root).resolve())
     proposal = propose(
-        facts, predict=lambda p: predict(p, top, measure=AnalyzerFigures(), mode=Mode.SIMULATE)
+        facts,
+        predict=lambda p, accept: predict(
+            p, top, measure=AnalyzerFigures(), mode=Mode.SIMULATE, accept=accept
+        ),
     )
     header = (
         f"unknot plan for {configured.name} ({configured.package}). Edit freely: remove, "

@@ -3,12 +3,14 @@ which steps it proposes, in which order and why, and how a step that fails its r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from codemods.plans import Figures, Plan, PlanTarget
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact, ShimFact
 from codemods.plans.planner import propose
 from codemods.plans.results import Migration, Mode, Status, StepRecord
+from codemods.plans.simulate import Accept
 
 LAYER = Path(__file__).resolve().parents[2] / "assets/migrate_layer/src/app/orchestration"
 TARGET = PlanTarget("orchestration", "app.orchestration", "src")
@@ -36,28 +38,38 @@ FACTS = LayerFacts(
 
 
 class FakePredict:
-    """Runs nothing: every step succeeds with falling module counts and removes an import to
-    cut, except steps of the op `failing` (which fail) and of the op `stuck` (which cut none)."""
+    """Runs nothing: every step succeeds, takes a module away and removes an import to cut,
+    except steps of the op `failing` (which fail) and of the op `stuck` (which cut none); a
+    step `accept` gives a reason against is left out, as if undone."""
 
     def __init__(self, failing: str = "", stuck: str = "") -> None:
         self.failing = failing
         self.stuck = stuck
         self.plans: list[Plan] = []
 
-    def __call__(self, plan: Plan) -> Migration:
+    def __call__(self, plan: Plan, accept: Accept) -> Migration:
         self.plans.append(plan)
         records = []
-        to_cut = 5
+        to_cut, modules = 5, 10
         for number, step in enumerate(plan.steps, start=1):
-            before = Figures({"imports_to_cut": to_cut})
-            to_cut -= step.op != self.stuck
+            before = Figures({"imports_to_cut": to_cut, "modules": modules})
             after = Figures(
-                {"modules": 10 - number, "cycles.import-time": 0, "imports_to_cut": to_cut}
+                {
+                    "modules": modules - 1,
+                    "cycles.import-time": 0,
+                    "imports_to_cut": to_cut - (step.op != self.stuck),
+                }
             )
             if step.op == self.failing:
-                records.append(StepRecord(number, step, Status.FAILED, error="error[x]: no"))
+                record = StepRecord(number, step, Status.FAILED, before, error="error[x]: no")
             else:
-                records.append(StepRecord(number, step, Status.PREDICTED, before, after))
+                record = StepRecord(number, step, Status.PREDICTED, before, after)
+            reason = accept(record)
+            if reason:
+                record = replace(record, status=Status.LEFT_OUT, error=reason)
+            elif record.status is Status.PREDICTED:
+                to_cut, modules = after.get("imports_to_cut"), after.get("modules")
+            records.append(record)
         return Migration(plan, Mode.SIMULATE, Figures(), tuple(records), Figures())
 
 
@@ -98,7 +110,7 @@ def test_a_step_that_fails_its_run_is_left_out_with_a_note() -> None:
     predict = FakePredict(failing="move")
     plan = propose(FACTS, predict=predict)
     assert [s.op for s in plan.steps] == ["move-symbol", "remove-shim"]
-    assert len(predict.plans) == 2
+    assert len(predict.plans) == 1
     assert any(
         n.startswith("left out `move app.orchestration.market_monitor") and "error[x]" in n
         for n in plan.notes
