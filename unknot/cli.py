@@ -15,7 +15,7 @@ import typer
 from typer._click.exceptions import ClickException
 
 from unknot import __version__
-from unknot.commands import analyze, codemod, diff, graph, init, rules
+from unknot.commands import analyze, codemod, diff, graph, init, migrate, plan, rules
 from unknot.errors import CliError, print_error, render_error, usage_error
 from unknot.exit_codes import ExitCode
 
@@ -54,6 +54,8 @@ diff.register(app)
 rules.register(app)
 codemod.register(app)
 init.register(app)
+plan.register(app)
+migrate.register(app)
 
 
 def _user_error_types() -> tuple[type[Exception], ...]:

@@ -1,0 +1,119 @@
+"""How an importer uses what it imports from one module, read from its syntax tree: which
+names it takes, and whether it uses them only in annotations."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Usage", "read_usage"]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """`names`: what the importer takes from the module (None when it cannot tell);
+    `annotations_only`: every use is inside an annotation (or under TYPE_CHECKING)."""
+
+    names: frozenset[str] | None
+    annotations_only: bool
+
+
+def _bindings(tree: ast.Module, module: str, package: str) -> tuple[dict[str, str], set[str]]:
+    """Names bound to the module itself (each with the text that spells the module in code:
+    `m` for `import a.b as m`, `a.b` for `import a.b`) and names imported from it."""
+    modules: dict[str, str] = {}
+    names: set[str] = set()
+    parent, _, leaf = module.rpartition(".")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == module and alias.asname:
+                    modules[alias.asname] = alias.asname
+                elif alias.name == module or alias.name.startswith(module + "."):
+                    modules[alias.name.split(".")[0]] = module
+        elif isinstance(node, ast.ImportFrom):
+            source = _absolute(node, package)
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                if source == module:
+                    names.add(alias.name)
+                    modules.pop(bound, None)
+                elif source == parent and alias.name == leaf:
+                    modules[bound] = bound
+    return modules, names
+
+
+def _absolute(node: ast.ImportFrom, package: str) -> str:
+    if not node.level:
+        return node.module or ""
+    base = package.split(".")
+    base = base[: len(base) - node.level + 1] if node.level > 1 else base
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def _annotation_nodes(tree: ast.Module) -> set[int]:
+    """The ids of every node inside an annotation or an `if TYPE_CHECKING:` block."""
+    inside: set[int] = set()
+    roots: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg | ast.AnnAssign) and node.annotation is not None:
+            roots.append(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns:
+            roots.append(node.returns)
+        elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            roots.extend(node.body)
+    for root in roots:
+        inside.update(id(n) for n in ast.walk(root))
+    return inside
+
+
+def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> Usage:
+    """How the file of `importer` uses `module`."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return Usage(None, annotations_only=False)
+    package = importer if is_package else importer.rpartition(".")[0]
+    modules, names = _bindings(tree, module, package)
+    typed = _annotation_nodes(tree)
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    taken: set[str] = set(names)
+    uses = 0
+    only_annotations = True
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Name)
+            and isinstance(node.ctx, ast.Load)
+            and (node.id in names or node.id in modules)
+        ):
+            uses += 1
+            only_annotations = only_annotations and id(node) in typed
+            if node.id in modules:
+                attribute = _attribute_of(node, modules[node.id], parents)
+                if attribute is None:
+                    return Usage(None, annotations_only=False)
+                taken.add(attribute)
+    strings = _string_annotation_uses(tree, names | set(modules))
+    return Usage(frozenset(taken), annotations_only=only_annotations and uses + strings > 0)
+
+
+def _attribute_of(node: ast.Name, spelling: str, parents: dict[int, ast.AST]) -> str | None:
+    """`X` of the chain `spelling.X` that starts at `node`, None when the module is used whole."""
+    current: ast.AST = node
+    while True:
+        parent = parents.get(id(current))
+        if not isinstance(parent, ast.Attribute):
+            return None
+        if ast.unparse(parent.value) == spelling:
+            return parent.attr
+        current = parent
+
+
+def _string_annotation_uses(tree: ast.Module, names: set[str]) -> int:
+    count = 0
+    for node in ast.walk(tree):
+        annotation = getattr(node, "annotation", None) or getattr(node, "returns", None)
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            count += sum(1 for n in names if n in annotation.value)
+    return count

@@ -1,0 +1,5 @@
+"""Equity arithmetic."""
+
+
+def mark_to_market(quantity: float, price: float) -> float:
+    return quantity * price

@@ -1,0 +1,8 @@
+"""Account snapshots, sent to the monitoring sink."""
+
+from app.monitoring.sink import emit
+
+
+class AccountTelemetry:
+    def snapshot(self, equity: float) -> None:
+        emit(f"equity={equity:.2f}")

@@ -1,0 +1,89 @@
+"""`unknot migrate PLAN.toml`: dry run, `--simulate`, or `--apply` (verified, committed, tagged)."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from unknot.errors import CliError, print_error
+from unknot.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from codemods.plans import Migration
+from unknot.usage import PlainUsage
+
+__all__ = ["register"]
+
+
+def migrate(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.toml", help="The plan to run.")],
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Apply, verify, commit and tag each step.")
+    ] = False,
+    simulate: Annotated[
+        bool, typer.Option("--simulate", help="Only the predicted figures after every step.")
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Go on with a plan a failed run stopped.")
+    ] = False,
+    verify: Annotated[
+        list[str] | None,
+        typer.Option("--verify", help="A shell command to run after each step (repeatable)."),
+    ] = None,
+    repo: Annotated[
+        Path | None, typer.Option("--repo", help="The repository (default: the enclosing one).")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the Markdown report here.")
+    ] = None,
+) -> int:
+    """Run a migration plan: a dry run of every step unless --apply or --simulate."""
+    from codemods import find_repository_root
+    from codemods.plans import MigrateRequest, Mode, apply_plan, load_plan, predict
+    from reports.migration import render_steps, render_table
+    from unknot.commands.codemod import _AnalyzerCycles
+    from unknot.plan_wiring import AnalyzerFigures, verify_commands
+
+    if apply + simulate > 1 or (resume and not apply):
+        raise CliError(
+            code="bad-options",
+            message="Choose one of --apply, --simulate (or neither, for a dry run); "
+            "--resume goes with --apply.",
+            hint="unknot migrate plan.toml --apply --resume",
+        )
+    plan = load_plan(plan_file)
+    top = find_repository_root(repo or Path.cwd())
+    if not apply:
+        mode = Mode.SIMULATE if simulate else Mode.DRY_RUN
+        run = predict(plan, top, measure=AnalyzerFigures(), mode=mode)
+        print(
+            render_table(run) if simulate else render_steps(run) + "\n" + render_table(run), end=""
+        )
+        return ExitCode.GATE_FAILED if run.failed else ExitCode.OK
+    request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
+    run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=_AnalyzerCycles())
+    return _show_applied(run, report)
+
+
+def _show_applied(run: "Migration", report: Path | None) -> int:
+    """The steps, the table and the Markdown report; exit 1 when a step failed."""
+    from reports.migration import render_markdown, render_steps, render_table
+
+    markdown = render_markdown(run)
+    if report is not None:
+        report.write_text(markdown, encoding="utf-8")
+    if run.nothing_to_do:
+        print(f"Nothing to do: all {len(run.records)} steps of the plan are done.")
+        return ExitCode.OK
+    print(render_steps(run) + "\n" + render_table(run) + "\n" + markdown, end="")
+    if run.failed is None:
+        return ExitCode.OK
+    print_error(
+        f"[bold red]step {run.failed.number} failed[/]: the tree is back at the last good "
+        f"step; log in {run.log_file}. Fix the cause, then run again with --apply --resume."
+    )
+    return ExitCode.GATE_FAILED
+
+
+def register(app: typer.Typer) -> None:
+    app.command("migrate", cls=PlainUsage)(migrate)

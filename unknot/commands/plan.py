@@ -1,0 +1,59 @@
+"""`unknot plan TARGET`: propose the untangling as an editable TOML plan for `unknot migrate`."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
+
+__all__ = ["register"]
+
+
+def plan(
+    target: Annotated[
+        str, typer.Argument(help="A [tool.unknot.targets.NAME] or a dotted package.")
+    ],
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help="Source root holding the package (as for analyze)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the plan here (default: stdout).")
+    ] = None,
+) -> int:
+    """Propose the steps that take TARGET to its gates, each with why and its expected figures,
+    checked by running the plan in a scratch copy."""
+    from analyzer.config import load_target
+    from codemods import find_repository_root
+    from codemods.plans import Mode, dump_plan, predict
+    from codemods.plans.planner import propose
+    from unknot.plan_wiring import AnalyzerFigures, analyse_plan_target, layer_facts, plan_target
+
+    configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
+    top = find_repository_root(Path.cwd())
+    wanted = plan_target(configured, top)
+    facts = layer_facts(analyse_plan_target(top, wanted), wanted, (top / wanted.root).resolve())
+    proposal = propose(
+        facts,
+        predict=lambda p, accept: predict(
+            p, top, measure=AnalyzerFigures(), mode=Mode.SIMULATE, accept=accept
+        ),
+    )
+    header = (
+        f"unknot plan for {configured.name} ({configured.package}). Edit freely: remove, "
+        "reorder or rename steps;\nexpectations hold for the steps in this order (`unknot "
+        "migrate --simulate` predicts them again)."
+    )
+    text = dump_plan(proposal, header=header)
+    if output is None:
+        print(text, end="")
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"Wrote {output}: {len(proposal.steps)} step(s).")
+    return ExitCode.OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan", cls=PlainUsage)(plan)
