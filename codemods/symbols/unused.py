@@ -51,8 +51,11 @@ def drop_unused_imports(
         if not stale and not blocks:
             break
         dropped.extend(sorted(stale | {n for i in blocks for n in after.statements[i].names}))
+        guards = tree.code.count("TYPE_CHECKING")
         body = [s for i, s in enumerate(tree.body) if i not in blocks]
         tree = tree.with_changes(body=body).visit(DropAliases(stale))
+        if tree.code.count("TYPE_CHECKING") == guards:
+            break  # no emptied `if TYPE_CHECKING:` block can have freed its import
     return tree, dropped
 
 
