@@ -116,6 +116,9 @@ def _cut_step(
         return _step("typing-import", why, module=cut.importer, imported=cut.imported)
     if usage.annotations_only:
         notes.append(f"{edge} is used only in annotations: typing-import would cut it")
+    reverse = _reverse_typing_import(cut, imported, importer) if typing_ready else None
+    if reverse is not None:
+        return reverse
     names = _movable(imported, usage.names)
     if names and not names & taken:
         taken.update(names)
@@ -128,6 +131,24 @@ def _cut_step(
         return _step("move", why, old=importer.name, new=importer.destination)
     notes.append(f"no cheap cut for {edge}: consider extract-protocol or a hand-made step")
     return None
+
+
+def _reverse_typing_import(
+    cut: CutFact, imported: ModuleFact, importer: ModuleFact
+) -> Step | None:
+    """For a pair that imports each other (`a <-> b`), the other side's import when that one
+    is used only in annotations: cutting it breaks the same pair (the seed's services typing
+    their constructor against the bot that builds them)."""
+    usage = read_usage(
+        imported.file, cut.importer, importer=imported.name, is_package=imported.is_package
+    )
+    if not usage.annotations_only:
+        return None
+    why = (
+        f"cuts {cut.imported} <-> {cut.importer} from the other side: "
+        f"{cut.imported} uses {cut.importer} only in annotations"
+    )
+    return _step("typing-import", why, module=cut.imported, imported=cut.importer)
 
 
 def _movable(module: ModuleFact, names: frozenset[str] | None) -> frozenset[str]:

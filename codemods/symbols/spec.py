@@ -108,7 +108,8 @@ def _outside_imports(code: str) -> str:
 
 
 def _mentions(name: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    """Is `name` used in `text` as a name (`name`, `name.x`), not as an attribute (`a.name`)?"""
+    return re.search(rf"(?<![\w.]){re.escape(name)}\b", text) is not None
 
 
 def _stale(original: cst.Module, tree: cst.Module, sources: set[str], package: str) -> set[str]:

@@ -119,7 +119,7 @@ def test_simulate_predicts_exactly_what_apply_measures(tmp_path: Path) -> None:
         "| over limit |"
     )
     assert rows[1] == "| 0 | baseline | 1 | 1 | 1 | 8 | 100 | 0 |"
-    assert rows[-1].endswith("| 0 | 0 | 0 | 7 | 74 | 0 |")
+    assert rows[-1].endswith("| 0 | 0 | 0 | 7 | 76 | 0 |")
     dry = _migrate(root, plan)
     assert dry.returncode == 0
     assert "would run: move app.orchestration.market_monitor" in dry.stdout
