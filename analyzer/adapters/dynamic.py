@@ -18,10 +18,10 @@ from analyzer.model import ImportKind
 __all__ = ["dynamic_imports", "dynamic_sites", "nearest_module"]
 
 _IMPORT_MODULE = re.compile(
-    r"""\bimport_module\(\s*(['"])(\.*[\w.]*)\1\s*"""
+    r"""import_module\(\s*(['"])(\.*[\w.]*)\1\s*"""
     r"""(?:,\s*(?:package\s*=\s*)?(?:(__package__|__name__)|(['"])([\w.]+)\4)\s*)?,?\s*\)"""
 )
-_DUNDER_IMPORT = re.compile(r"""\b__import__\(\s*(['"])([\w.]+)\1""")
+_DUNDER_IMPORT = re.compile(r"""__import__\(\s*(['"])([\w.]+)\1""")
 
 
 def dynamic_imports(module: str, text: str, *, is_package: bool) -> list[tuple[str, int, str]]:
@@ -29,9 +29,14 @@ def dynamic_imports(module: str, text: str, *, is_package: bool) -> list[tuple[s
     the source of `module` (a package's `__init__` when `is_package`)."""
     if "import_module" not in text and "__import__" not in text:
         return []
+    matches = _calls(text, "import_module(", _IMPORT_MODULE) + _calls(
+        text, "__import__(", _DUNDER_IMPORT
+    )
+    if not matches:
+        return []
     mask = masked_lines(text)
     found = []
-    for match in [*_IMPORT_MODULE.finditer(text), *_DUNDER_IMPORT.finditer(text)]:
+    for match in matches:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line_text = text[start : end if end >= 0 else len(text)]
@@ -42,6 +47,20 @@ def dynamic_imports(module: str, text: str, *, is_package: bool) -> list[tuple[s
         if name:
             found.append((name, line, line_text.strip()))
     return sorted(set(found), key=lambda item: (item[1], item[0]))
+
+
+def _calls(text: str, call: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of `pattern` at each `call` that is not the end of a longer name: found
+    with `str.find`, far faster than a regular expression stepping through the text."""
+    found = []
+    at = text.find(call)
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            match = pattern.match(text, at)
+            if match is not None:
+                found.append(match)
+        at = text.find(call, at + 1)
+    return found
 
 
 def dynamic_sites(module: str, text: str, *, is_package: bool) -> list[list[str | int]]:

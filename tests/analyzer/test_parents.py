@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+from rich.console import Console
 
 from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target
 from analyzer.model import Analysis, ImportKind, ImportSite
 from analyzer.parents import with_parents
+from reports import json_report
+from reports.terminal import render_terminal
 
 PARENTS = Path(__file__).parents[1] / "assets" / "parents" / "src"
 
@@ -70,3 +76,20 @@ def test_a_parent_the_statement_names_itself_is_not_added_twice() -> None:
         ("p.t", False),
         ("p", True),
     ]
+
+
+def test_a_cut_through_a_parent_init_says_so() -> None:
+    """The cheapest cut is `pkg/a.py:1`, whose import of `pkg.b` is implicit."""
+    (cycle,) = _analysis().cycles
+    assert [(c.importer, c.imported, [s.implicit for s in c.sites]) for c in cycle.gate_cuts] == [
+        ("pkg.a", "pkg.b", [True])
+    ]
+    gate = next(g for g in _analysis().gates if g.gate == "max-cycles.import-time")
+    assert [loc.text for loc in gate.locations] == [
+        "pkg.a -> pkg.b (via pkg/b/__init__.py): from pkg.b.mod import VALUE"
+    ]
+    out = io.StringIO()
+    render_terminal(_analysis(), Console(file=out, width=200, color_system=None))
+    assert "pkg/a.py:1 from pkg.b.mod import VALUE  (import-time, via " in out.getvalue()
+    data = json.loads(json_report.render(_analysis()))
+    assert data["cycles"][0]["gate_cuts"][0]["sites"][0]["implicit"] is True

@@ -1,3 +1,4 @@
+import pkg.a
 from pkg.a import NAME
 
 GREETING = f"hello {NAME}"
