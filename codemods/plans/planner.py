@@ -133,9 +133,7 @@ def _cut_step(
     return None
 
 
-def _reverse_typing_import(
-    cut: CutFact, imported: ModuleFact, importer: ModuleFact
-) -> Step | None:
+def _reverse_typing_import(cut: CutFact, imported: ModuleFact, importer: ModuleFact) -> Step | None:
     """For a pair that imports each other (`a <-> b`), the other side's import when that one
     is used only in annotations: cutting it breaks the same pair (the seed's services typing
     their constructor against the bot that builds them)."""
