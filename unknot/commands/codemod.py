@@ -21,8 +21,8 @@ __all__ = ["register"]
 
 codemod_app = typer.Typer(
     name="codemod",
-    help="Change the code: move a module or top-level names, remove a re-export shim, "
-    "move typing-only imports under TYPE_CHECKING.",
+    help="Change the code: move modules or top-level names, extract a protocol, move "
+    "typing-only imports under TYPE_CHECKING, remove a re-export shim.",
     no_args_is_help=True,
 )
 
