@@ -16,7 +16,7 @@ from codemods.engine.errors import TargetExists
 from codemods.engine.names import Rename, resolve_relative
 from codemods.move.codemod import MoveModuleCodemod
 from codemods.symbols.definitions import Statement, read_module, spaced
-from codemods.symbols.extract import insert_imports
+from codemods.symbols.placement import insert_imports
 from codemods.symbols.unused import drop_unused_imports
 
 __all__ = ["drop_self_imports", "merge", "respell"]

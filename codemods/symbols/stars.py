@@ -7,7 +7,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.names import resolve_relative
-from codemods.symbols.extract import import_from
+from codemods.symbols.placement import import_from
 
 __all__ = ["StarReexports"]
 
