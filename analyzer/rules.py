@@ -116,9 +116,30 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_RULE_KEYS = {
+    "layers": ("name", "layers", "containers"),
+    "forbidden": ("name", "source", "forbidden", "indirect"),
+    "independent": ("name", "modules"),
+}
+
+
+def _check_keys(kind: str, entry: dict[str, Any], where: str) -> None:
+    """A misspelt key (`forbiden`) is named, with the nearest valid one."""
+    valid = _RULE_KEYS.get(kind, ())
+    for key in entry:
+        if key not in valid:
+            close = difflib.get_close_matches(key, valid, n=1)
+            raise RulesError(
+                f"{where} has an unknown key '{key}'.",
+                hint=f"Did you mean '{close[0]}'?" if close else f"Valid keys: {', '.join(valid)}.",
+                code="unknown-key",
+            )
+
+
 def _rule(kind: str, entry: Any, where: str) -> Rule:
     if not isinstance(entry, dict):
         raise RulesError(f"{where} must be a table.", hint=f"Write [[{where}]] entries.")
+    _check_keys(kind, entry, where)
     name = str(entry.get("name", f"{kind} rule"))
     if kind == "layers":
         return Rule(

@@ -133,3 +133,11 @@ def test_containers_repeat_the_layers_inside_each_package() -> None:
     assert [(h.importer, h.imported, h.line) for c in report.outcomes[0].chains for h in c] == [
         ("shop.two.db", "shop.two.api", 2)
     ]
+
+
+def test_a_misspelt_key_inside_a_rule_is_named_with_the_nearest_valid_one() -> None:
+    raw = {"forbidden": [{"name": "f", "source": ["app.db"], "forbiden": ["app.api"]}]}
+    with pytest.raises(RulesError, match="unknown key 'forbiden'") as caught:
+        parse_rules(raw, target="app", package="app")
+    assert caught.value.code == "unknown-key"
+    assert caught.value.hint == "Did you mean 'forbidden'?"
