@@ -28,6 +28,7 @@ __all__ = [
     "FileJob",
     "FileRefused",
     "FileResult",
+    "NothingToReport",
     "Skipped",
     "Spec",
     "Unchanged",
@@ -112,6 +113,19 @@ class FileCodemod(Protocol):
 
     @property
     def used_names(self) -> frozenset[str]: ...
+
+
+class NothingToReport:
+    """For a codemod that lists no strings for review and collects no names (a `FileCodemod`
+    needs both)."""
+
+    @property
+    def review_items(self) -> tuple[StringHit, ...]:
+        return ()
+
+    @property
+    def used_names(self) -> frozenset[str]:
+        return frozenset()
 
 
 class Spec(Protocol):

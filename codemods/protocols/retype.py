@@ -15,8 +15,7 @@ import libcst as cst
 from libcst.codemod import Codemod, CodemodContext
 from libcst.metadata import MetadataWrapper, QualifiedNameProvider
 
-from codemods.engine.changes import StringHit
-from codemods.engine.runner import FileRefused
+from codemods.engine.runner import FileRefused, NothingToReport
 from codemods.protocols.bindings import ClassRef, module_bindings
 from codemods.protocols.imports import (
     ImportPruner,
@@ -89,7 +88,7 @@ class AnnotationRetyper(cst.CSTTransformer):
         return updated_node.with_changes(value=text)
 
 
-class RetypeCodemod(Codemod):
+class RetypeCodemod(NothingToReport, Codemod):
     """Type a dependent against the protocol `dest.protocol` of the class `ref` names."""
 
     DESCRIPTION = "Re-type a dependent of a class against a protocol of it."
@@ -108,14 +107,6 @@ class RetypeCodemod(Codemod):
         self.context = context
         self.imports_rewritten = 0
         self.strings_rewritten = 0
-
-    @property
-    def review_items(self) -> tuple[StringHit, ...]:
-        return ()
-
-    @property
-    def used_names(self) -> frozenset[str]:
-        return frozenset()
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         package = self.context.full_package_name or ""

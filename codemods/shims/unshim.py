@@ -13,9 +13,8 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
-from codemods.engine.changes import StringHit
 from codemods.engine.names import DOTTED_REF, relative_spelling, resolve_relative
-from codemods.engine.runner import FileRefused
+from codemods.engine.runner import FileRefused, NothingToReport
 from codemods.engine.syntax import dotted_expression, end_like
 
 __all__ = ["MissingNames", "RemoveShimCodemod"]
@@ -31,7 +30,7 @@ class MissingNames(FileRefused):
         self.names = names
 
 
-class RemoveShimCodemod(VisitorBasedCodemodCommand):
+class RemoveShimCodemod(NothingToReport, VisitorBasedCodemodCommand):
     """Rewrite every use of the shim `shim` to the real home of each name (`homes`)."""
 
     DESCRIPTION = "Point importers of a re-export shim at the real home of each name."
@@ -57,14 +56,6 @@ class RemoveShimCodemod(VisitorBasedCodemodCommand):
         self._shim_bindings: set[str] = set()
         self._import_depth = 0
         self._keep_home: str | None = None
-
-    @property
-    def review_items(self) -> tuple[StringHit, ...]:
-        return ()
-
-    @property
-    def used_names(self) -> frozenset[str]:
-        return frozenset()
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         self._keep_home = self._single_home(tree)

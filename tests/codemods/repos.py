@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -54,3 +56,24 @@ def copy_asset(name: str, destination: Path) -> Path:
     git(root, "init", "-q")
     commit_all(root)
     return root
+
+
+def run_module(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m ARGS` in `cwd` (the CLI as users run it), output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def run_own_tests(root: Path) -> subprocess.CompletedProcess[str]:
+    """A sample repository's own test suite, its `src/` on the path."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    return run_module("pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=root, env=env)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.codemods.repos import run_module, run_own_tests
 
 pytestmark = pytest.mark.slow
 
@@ -68,34 +68,15 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _copy(tmp_path_factory.mktemp("example"))
 
 
-def _run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def _analysis(root: Path) -> dict[str, Any]:
-    result = _run("unknot", "analyze", "orchestration", "--format", "json", cwd=root)
+    result = run_module("unknot", "analyze", "orchestration", "--format", "json", cwd=root)
     assert result.returncode in (0, 1), result.stderr
     analysis: dict[str, Any] = json.loads(result.stdout)
     return analysis
 
 
-def _own_tests(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    return _run("pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=root, env=env)
-
-
 def test_the_analysis_shows_the_seeds_baseline(example: Path) -> None:
-    result = _run("unknot", "analyze", "orchestration", "--format", "json", cwd=example)
+    result = run_module("unknot", "analyze", "orchestration", "--format", "json", cwd=example)
     assert result.returncode == 1, result.stderr
     analysis = json.loads(result.stdout)
     pairs = sorted((p["first"], p["second"]) for p in analysis["mutual_pairs"])
@@ -113,7 +94,7 @@ def test_the_analysis_shows_the_seeds_baseline(example: Path) -> None:
 
 
 def test_the_seeds_tier_one_modules_import_nothing_from_the_layer(example: Path) -> None:
-    result = _run("unknot", "analyze", "orchestration", "--format", "json", cwd=example)
+    result = run_module("unknot", "analyze", "orchestration", "--format", "json", cwd=example)
     assert result.returncode == 1
     tiers = {m["name"]: m["tier"] for m in json.loads(result.stdout)["modules"]}
     for name in ("account_telemetry", "equity_calculator", "market_monitor", "market_data_service"):
@@ -121,19 +102,19 @@ def test_the_seeds_tier_one_modules_import_nothing_from_the_layer(example: Path)
 
 
 def test_the_examples_own_tests_pass(example: Path) -> None:
-    result = _own_tests(example)
+    result = run_own_tests(example)
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout
 
 
 def test_mypy_strict_passes_on_the_example(example: Path) -> None:
-    result = _run("mypy", "--strict", "src", "tests", cwd=example)
+    result = run_module("mypy", "--strict", "src", "tests", cwd=example)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_dry_run_trades_the_sample_candles(example: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(example / "src")}
-    result = _run("bot_v2", "dry-run", "--cycles", "60", "--quiet", cwd=example, env=env)
+    result = run_module("bot_v2", "dry-run", "--cycles", "60", "--quiet", cwd=example, env=env)
     assert result.returncode == 0, result.stderr
     last = result.stdout.splitlines()[-1]
     assert last.startswith("60 cycles, ")
@@ -143,20 +124,20 @@ def test_the_dry_run_trades_the_sample_candles(example: Path) -> None:
 def test_the_codemods_replay_the_seeds_moves(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     for old, new in MOVES:
-        moved = _run("unknot", "codemod", "move", f"{LAYER}.{old}", new, "--apply", cwd=root)
+        moved = run_module("unknot", "codemod", "move", f"{LAYER}.{old}", new, "--apply", cwd=root)
         assert moved.returncode == 0, moved.stdout + moved.stderr
     summary = _analysis(root)["summary"]
     assert (summary["modules"], summary["mutual_pairs"]) == (12, 7)
     assert (root / "tests/monitoring/telemetry/test_account_snapshot.py").is_file()
 
-    shared = _run("unknot", "codemod", "move-symbol", *SHARED, "--apply", cwd=root)
+    shared = run_module("unknot", "codemod", "move-symbol", *SHARED, "--apply", cwd=root)
     assert shared.returncode == 0, shared.stdout + shared.stderr
     analysis = _analysis(root)
     pairs = sorted((p["first"], p["second"]) for p in analysis["mutual_pairs"])
     assert pairs == [pair for pair in MUTUAL if "symbols" not in pair[1]]
     assert analysis["summary"]["circular_dependencies"] == 6
 
-    tests = _own_tests(root)
+    tests = run_own_tests(root)
     assert tests.returncode == 0, tests.stdout + tests.stderr
-    mypy = _run("mypy", "--strict", "src", "tests", cwd=root)
+    mypy = run_module("mypy", "--strict", "src", "tests", cwd=root)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr

@@ -8,14 +8,11 @@ unchanged tree.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.codemods.repos import copy_asset, snapshot
+from tests.codemods.repos import copy_asset, run_module, run_own_tests, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -27,49 +24,25 @@ SYMBOLS = (
 DEST = "app.orchestration.shared.symbol_utils"
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
-def _own_tests(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_moving_the_shared_names_breaks_the_cycle(tmp_path: Path) -> None:
     root = copy_asset("symbols_mutual", tmp_path)
-    before = _run("unknot", "analyze", "orchestration", cwd=root)
+    before = run_module("unknot", "analyze", "orchestration", cwd=root)
     assert before.returncode == 1, before.stdout
-    assert _own_tests(root).returncode == 0
+    assert run_own_tests(root).returncode == 0
 
-    result = _run("unknot", "codemod", "move-symbol", *SYMBOLS, DEST, "--apply", cwd=root)
+    result = run_module("unknot", "codemod", "move-symbol", *SYMBOLS, DEST, "--apply", cwd=root)
     assert result.returncode == 0, result.stderr
     assert "imports _clean from app.orchestration.symbols" in result.stdout
 
-    after = _run("unknot", "analyze", "orchestration", cwd=root)
+    after = run_module("unknot", "analyze", "orchestration", cwd=root)
     assert after.returncode == 0, after.stdout
     assert "0 import-time cycle(s)" in after.stdout
-    tests = _own_tests(root)
+    tests = run_own_tests(root)
     assert tests.returncode == 0, tests.stdout
-    mypy = _run("mypy", "--strict", "src", "tests", cwd=root)
+    mypy = run_module("mypy", "--strict", "src", "tests", cwd=root)
     assert mypy.returncode == 0, mypy.stdout
 
-    again = _run("unknot", "codemod", "move-symbol", *SYMBOLS, DEST, cwd=root)
+    again = run_module("unknot", "codemod", "move-symbol", *SYMBOLS, DEST, cwd=root)
     assert again.returncode == 0
     assert again.stdout.startswith("Nothing to do")
 
@@ -104,7 +77,7 @@ def test_bad_input_is_one_coded_line_and_nothing_written(
         extra = root / "src/app/orchestration/extra.py"
         extra.write_text("def quote_of() -> None:\n    pass\n")
     before = snapshot(root)
-    result = _run("unknot", "codemod", "move-symbol", *args, "--apply", cwd=root)
+    result = run_module("unknot", "codemod", "move-symbol", *args, "--apply", cwd=root)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
@@ -117,7 +90,7 @@ def test_bad_input_is_one_coded_line_and_nothing_written(
 def test_entangled_names_are_refused_with_the_names_to_add(tmp_path: Path) -> None:
     root = copy_asset("symbols_mutual", tmp_path)
     before = snapshot(root)
-    result = _run(
+    result = run_module(
         "unknot",
         "codemod",
         "move-symbol",
@@ -153,18 +126,18 @@ RENDERING = [
 
 def test_an_oversized_module_splits_into_two_under_the_limit(tmp_path: Path) -> None:
     root = copy_asset("symbols_split", tmp_path)
-    before = _run("unknot", "analyze", "shop", cwd=root)
+    before = run_module("unknot", "analyze", "shop", cwd=root)
     assert before.returncode == 1, before.stdout  # reporting.py: 452 lines, over 300
-    result = _run(
+    result = run_module(
         "unknot", "codemod", "move-symbol", *RENDERING, "shop.rendering", "--apply", cwd=root
     )
     assert result.returncode == 0, result.stderr
     assert "moved along (used only by the moved code): _cell, _widths" in result.stdout
-    after = _run("unknot", "analyze", "shop", cwd=root)
+    after = run_module("unknot", "analyze", "shop", cwd=root)
     assert after.returncode == 0, after.stdout
     for name in ("reporting", "rendering"):
         lines = (root / f"src/shop/{name}.py").read_text().count("\n")
         assert 150 < lines < 300, (name, lines)
-    tests = _own_tests(root)
+    tests = run_own_tests(root)
     assert tests.returncode == 0, tests.stdout
     assert "from shop import rendering" in (root / "tests/test_reporting.py").read_text()

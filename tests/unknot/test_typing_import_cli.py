@@ -9,69 +9,42 @@ moving its import of `shop.ledger.accounts` under TYPE_CHECKING leaves the cycle
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.codemods.repos import copy_asset, snapshot
+from tests.codemods.repos import copy_asset, run_module, run_own_tests, snapshot
 
 pytestmark = pytest.mark.slow
 
 ORDERS, ACCOUNTS = "shop.ledger.orders", "shop.ledger.accounts"
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
-def _own_tests(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_the_cycle_becomes_typing_only(tmp_path: Path) -> None:
     root = copy_asset("typing_import_cycle", tmp_path)
-    before = _run("unknot", "analyze", "ledger", cwd=root)
+    before = run_module("unknot", "analyze", "ledger", cwd=root)
     assert before.returncode == 1, before.stdout
-    assert _own_tests(root).returncode == 0
+    assert run_own_tests(root).returncode == 0
     tree = snapshot(root)
 
-    dry = _run("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, cwd=root)
+    dry = run_module("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, cwd=root)
     assert dry.returncode == 0, dry.stderr
     assert "+if TYPE_CHECKING:\n+    from shop.ledger import accounts\n" in dry.stdout
     assert f"import cycle broken: {ACCOUNTS} <-> {ORDERS}" in dry.stdout
     assert "added `from __future__ import annotations`" in dry.stdout
     assert snapshot(root) == tree
 
-    result = _run("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, "--apply", cwd=root)
+    result = run_module("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, "--apply", cwd=root)
     assert result.returncode == 0, result.stderr
-    after = _run("unknot", "analyze", "ledger", cwd=root)
+    after = run_module("unknot", "analyze", "ledger", cwd=root)
     assert after.returncode == 0, after.stdout
     assert "0 import-time cycle(s)" in after.stdout
-    tests = _own_tests(root)
+    tests = run_own_tests(root)
     assert tests.returncode == 0, tests.stdout
-    mypy = _run("mypy", "--strict", "src", "tests", cwd=root)
+    mypy = run_module("mypy", "--strict", "src", "tests", cwd=root)
     assert mypy.returncode == 0, mypy.stdout
 
-    again = _run("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, cwd=root)
+    again = run_module("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, cwd=root)
     assert again.returncode == 0
     assert again.stdout.startswith("Nothing to do: 'shop.ledger.orders' imports"), again.stdout
 
@@ -79,7 +52,7 @@ def test_the_cycle_becomes_typing_only(tmp_path: Path) -> None:
 def test_json_report_names_the_broken_cycle(tmp_path: Path) -> None:
     root = copy_asset("typing_import_cycle", tmp_path)
     args = ("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, "--format", "json")
-    result = _run(*args, cwd=root)
+    result = run_module(*args, cwd=root)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["removed_cycles"] == [[ACCOUNTS, ORDERS]]
@@ -101,7 +74,7 @@ def test_bad_input_is_one_coded_line_and_nothing_written(
 ) -> None:
     root = copy_asset("typing_import_cycle", tmp_path)
     before = snapshot(root)
-    result = _run("unknot", "codemod", "typing-import", *args, "--apply", cwd=root)
+    result = run_module("unknot", "codemod", "typing-import", *args, "--apply", cwd=root)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error[{code}]"), result.stderr
@@ -114,7 +87,7 @@ def test_a_dirty_tree_is_refused(tmp_path: Path) -> None:
     root = copy_asset("typing_import_cycle", tmp_path)
     (root / "notes.txt").write_text("wip\n", encoding="utf-8")
     before = snapshot(root)
-    result = _run("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, "--apply", cwd=root)
+    result = run_module("unknot", "codemod", "typing-import", ORDERS, ACCOUNTS, "--apply", cwd=root)
     assert result.returncode == 2
     assert result.stderr.startswith("error[dirty-tree]"), result.stderr
     assert snapshot(root) == before
