@@ -7,11 +7,14 @@ the package being changed may also be installed, or share a name with something 
 
 from __future__ import annotations
 
+import difflib
 import os
 import subprocess
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from codemods.engine.errors import ModuleNotFound
 
 __all__ = ["Layout", "ModuleLocation", "find_repository_root", "python_files", "walk_sources"]
 
@@ -173,6 +176,24 @@ class Layout:
             if (import_root / top).is_dir() or (import_root / f"{top}.py").is_file():
                 return import_root
         return source.root
+
+    def require(self, module: str, files: list[Path] | None = None) -> ModuleLocation:
+        """`module`'s location; `ModuleNotFound`, with close names, when it has none."""
+        found = self.locate(module)
+        if found is None:
+            raise self.not_found(module, files)
+        return found
+
+    def not_found(self, module: str, files: list[Path] | None = None) -> ModuleNotFound:
+        """The error for a module that is not under the import roots, with close names."""
+        known = self.all_modules(files if files is not None else python_files(self.root))
+        close = difflib.get_close_matches(module, known, n=3, cutoff=0.6)
+        return ModuleNotFound(
+            f"No module '{module}' under the import roots of {self.root}.",
+            hint=f"Did you mean {', '.join(close)}?"
+            if close
+            else "Check --root and --import-root.",
+        )
 
     def all_modules(self, files: list[Path]) -> list[str]:
         """Every module and package name among `files` (for close-name suggestions)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import libcst as cst
 from codemods.engine.apply import FileMove
 from codemods.engine.changes import ChangePlan, FileChange, TextHit, check_writable
 from codemods.engine.errors import (
-    ModuleNotFound,
     OutsideRoots,
     TargetExists,
     TargetInsideSource,
@@ -82,13 +80,7 @@ def _validate(request: MoveRequest, layout: Layout, files: list[Path]) -> Module
     if source is None:
         if target is not None:
             return None
-        close = difflib.get_close_matches(request.old, layout.all_modules(files), n=3, cutoff=0.6)
-        raise ModuleNotFound(
-            f"No module '{request.old}' under the import roots of {layout.root}.",
-            hint=f"Did you mean {', '.join(close)}?"
-            if close
-            else "Check --root and --import-root.",
-        )
+        raise layout.not_found(request.old, files)
     _check_target(request, layout, target)
     return source
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from codemods.engine.errors import FilesUnreadable, ModuleNotFound
+from codemods.engine.errors import FilesUnreadable
 from codemods.engine.layout import Layout, ModuleLocation, python_files
 from codemods.protocols.bindings import Binding, ClassRef, module_bindings
 from codemods.protocols.errors import ClassNotFound, DestinationIsSource, NotAClass
@@ -58,15 +58,7 @@ def _parse(path: Path, root: Path) -> cst.Module:
 
 
 def _module(layout: Layout, files: list[Path], module: str) -> ModuleLocation:
-    found = layout.locate(module)
-    if found is None:
-        close = difflib.get_close_matches(module, layout.all_modules(files), n=3, cutoff=0.6)
-        raise ModuleNotFound(
-            f"No module '{module}' under the import roots of {layout.root}.",
-            hint=f"Did you mean {', '.join(close)}?"
-            if close
-            else "Check --root and --import-root.",
-        )
+    found = layout.require(module, files)
     return found
 
 

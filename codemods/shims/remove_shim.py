@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from libcst.codemod import CodemodContext
 
 from codemods.engine.apply import apply_changes, recover_interrupted
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
-from codemods.engine.errors import FilesUnreadable, ModuleNotFound, NotAShim
+from codemods.engine.errors import FilesUnreadable, NotAShim
 from codemods.engine.layout import Layout, ModuleLocation, python_files
 from codemods.engine.names import check_dotted
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
@@ -53,15 +52,7 @@ class ShimRequest:
 
 
 def _shim_file(layout: Layout, module: str, files: list[Path]) -> ModuleLocation:
-    found = layout.locate(module)
-    if found is None:
-        close = difflib.get_close_matches(module, layout.all_modules(files), n=3, cutoff=0.6)
-        raise ModuleNotFound(
-            f"No module '{module}' under the import roots of {layout.root}.",
-            hint=f"Did you mean {', '.join(close)}?"
-            if close
-            else "Check --root and --import-root.",
-        )
+    found = layout.require(module, files)
     if found.is_package:
         others = [p for p in found.path.rglob("*.py") if p.name != "__init__.py"]
         if others:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import libcst as cst
 
 from codemods.engine.errors import (
     FilesUnreadable,
-    ModuleNotFound,
     TargetExists,
     TargetInsideSource,
 )
@@ -95,15 +93,7 @@ def file_of(location: ModuleLocation) -> Path:
 
 
 def locate_source(layout: Layout, module: str, names: list[str], files: list[Path]) -> Source:
-    location = layout.locate(module)
-    if location is None:
-        close = difflib.get_close_matches(module, layout.all_modules(files), n=3, cutoff=0.6)
-        raise ModuleNotFound(
-            f"No module '{module}' under the import roots of {layout.root}.",
-            hint=f"Did you mean {', '.join(close)}?"
-            if close
-            else "Check --root and --import-root.",
-        )
+    location = layout.require(module, files)
     text, tree = read_source(file_of(location), layout.root)
     package = module if location.is_package else module.rpartition(".")[0]
     return Source(location, package, text, read_module(tree), tuple(names))

@@ -18,7 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from codemods.engine.apply import apply_changes, recover_interrupted
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
 from codemods.engine.cycle_check import CycleDelta, cycle_delta
-from codemods.engine.errors import FilesUnreadable, ModuleNotFound
+from codemods.engine.errors import FilesUnreadable
 from codemods.engine.layout import Layout, python_files
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
@@ -68,16 +68,7 @@ class TypingImportPlan(ChangePlan):
 
 def _locate(request: TypingImportRequest) -> _Located:
     layout = Layout.detect(request.root, request.import_roots)
-    location = layout.locate(request.module)
-    if location is None:
-        modules = layout.all_modules(python_files(layout.root))
-        close = difflib.get_close_matches(request.module, modules, n=3, cutoff=0.6)
-        raise ModuleNotFound(
-            f"No module '{request.module}' under the import roots of {layout.root}.",
-            hint=f"Did you mean {', '.join(close)}?"
-            if close
-            else "Check --root and --import-root.",
-        )
+    location = layout.require(request.module)
     path = location.path / "__init__.py" if location.is_package else location.path
     package = request.module if location.is_package else request.module.rpartition(".")[0]
     try:
