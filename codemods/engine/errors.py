@@ -60,7 +60,8 @@ class ReadOnlyFiles(CodemodError):
 
 
 class FilesUnreadable(CodemodError):
-    """Files that need rewriting could not be parsed or decoded; `failures` says which, where."""
+    """Files that need rewriting could not be parsed or decoded, or a codemod refused them;
+    the message says which, where and why."""
 
     default_code = "unparsable-file"
 
