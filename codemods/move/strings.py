@@ -76,7 +76,9 @@ class StringRewrites(cst.CSTTransformer):
         source = self.source or ""
         start = self.review[-1].line if self.review else 0
         offset = line_offset(source, start)
-        found = source.find(literal, offset)
+        # the first line only: a literal's later lines, printed apart from the file, lose the
+        # indentation of a parenthesised continuation
+        found = source.find(literal.partition("\n")[0], offset)
         line = source.count("\n", 0, found) + 1 if found >= 0 else 0
         text = literal if len(literal) < 120 else literal[:117] + "..."
         self.review.append(StringHit(line=line, text=text))

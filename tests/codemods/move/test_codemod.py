@@ -441,6 +441,17 @@ def test_a_concatenated_string_is_one_string_never_rewritten_in_parts() -> None:
     assert review == [(2, '("must be an instance of " "app.core.pricing.Price")')]
 
 
+def test_an_indented_concatenation_over_lines_is_listed_at_its_line() -> None:
+    code = (
+        "def f() -> None:\n    if True:\n        raise ValueError(\n"
+        '            "must be an instance of "\n            "app.core.pricing.Price."\n'
+        "        )\n"
+    )
+    out, review = _reviewed(code)
+    assert out == code
+    assert [line for line, _ in review] == [4]
+
+
 def test_a_snippet_in_a_long_string_whose_lines_start_with_import_is_not_skipped() -> None:
     code = 'SNIPPET = """\nfrom app.core.pricing import Price\n"""\n'
     out, review = _reviewed(code)
