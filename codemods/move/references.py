@@ -24,6 +24,7 @@ from libcst.metadata import (
 )
 
 from codemods.engine.names import DOTTED_REF, Rename, is_within, resolve_relative
+from codemods.move.prune import pruned
 
 __all__ = ["ReferenceScan", "classify_string", "outside_imports", "scan_chains"]
 
@@ -198,8 +199,9 @@ def scan_chains(
     tree: cst.Module, package: str, rename: Rename, *, code: str | None = None
 ) -> ReferenceScan:
     """The attribute chains of `tree` that denote OLD (found on `tree`'s own nodes)."""
-    if not _may_have_chains(tree.code if code is None else code, rename):
+    code = tree.code if code is None else code
+    if not _may_have_chains(code, rename):
         return ReferenceScan()
     scanner = _ChainScanner(package, rename)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(scanner)
+    MetadataWrapper(pruned(tree, code, package, rename.old), unsafe_skip_copy=True).visit(scanner)
     return scanner.scan

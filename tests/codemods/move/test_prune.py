@@ -1,0 +1,50 @@
+"""Scopes are resolved only in the part of a module that can reach OLD."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods.move.prune import pruned
+
+OLD = "app.core.pricing"
+
+
+def _kept(code: str, package: str = "app") -> list[str]:
+    tree = cst.parse_module(code)
+    out = pruned(tree, code, package, OLD)
+    assert all(any(s is t for t in tree.body) for s in out.body), "nodes are the module's own"
+    return [cst.Module([]).code_for_node(s).splitlines()[0] for s in out.body]
+
+
+def test_functions_and_classes_that_name_no_root_are_dropped() -> None:
+    code = (
+        "import app.core\n"
+        "from app.core import pricing as P\n"
+        "X = 1\n"
+        "def uses_chain():\n    return app.core.pricing.price\n"
+        "def uses_alias():\n    return P.price\n"
+        "def unrelated():\n    return X\n"
+        "class Unrelated:\n    y = 2\n"
+    )
+    assert _kept(code) == [
+        "import app.core",
+        "from app.core import pricing as P",
+        "X = 1",
+        "def uses_chain():",
+        "def uses_alias():",
+    ]
+
+
+def test_a_function_that_rebinds_a_root_is_kept_and_relative_imports_count() -> None:
+    code = (
+        "from .core import pricing\n"
+        "def shadow():\n    global pricing\n    pricing = None\n"
+        "def other():\n    return 1\n"
+    )
+    assert _kept(code, package="app") == ["from .core import pricing", "def shadow():"]
+
+
+def test_an_unparsable_text_prunes_nothing() -> None:
+    code = "def f():\n    return 1\n"
+    tree = cst.parse_module(code)
+    assert pruned(tree, "def (", "app", OLD) is tree
