@@ -1,11 +1,13 @@
 """The part of a module worth resolving scopes in, for chains that may denote OLD.
 
 libcst's scope analysis costs in proportion to the code it reads, and a large test module
-often reaches OLD in a few of its hundreds of tests. A chain that denotes OLD starts at a name
-an import binds (`import a.b` -> `a`, `from a import b as c` -> `c`, for imports of OLD, of
-its packages, or of what it holds); a function or class whose text names none of those roots
-can hold no such chain, and cannot rebind a root either (rebinding names it). Dropping them
-keeps every other node as it is, so what is found is found on the module's own nodes.
+often reaches OLD in a few of its hundreds of tests. A chain that denotes OLD either spells
+OLD's last part (`a.b.old.x`, `b.old`, `old.x`, through whatever binds `a` or `b`) or starts at
+a name an import binds to OLD or to something inside it (`import a.b.old as o`, `from a.b.old
+import x`). A function or class whose text names neither can hold no such chain, and cannot
+rebind such a name either (rebinding names it). Dropping them keeps every other node as it is,
+so what is found is found on the module's own nodes. A star import from inside OLD can bind
+any name: nothing is dropped then.
 """
 
 from __future__ import annotations
@@ -20,12 +22,9 @@ from codemods.engine.names import is_within, resolve_relative
 __all__ = ["pruned"]
 
 
-def _related(name: str, old: str) -> bool:
-    return is_within(name, old) or is_within(old, name)
-
-
 def _roots(code: str, package: str, old: str) -> set[str] | None:
-    """The names imports bind to OLD, its packages or its contents; None when unparsable."""
+    """OLD's last part and the names imports bind to OLD or inside it; None when any name
+    may be one (a star import from inside OLD) or the text does not parse."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
@@ -33,17 +32,17 @@ def _roots(code: str, package: str, old: str) -> set[str] | None:
     roots = {old.rpartition(".")[2]}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            for alias in node.names:
-                if _related(alias.name, old):
-                    roots.add(alias.asname or alias.name.partition(".")[0])
+            roots.update(a.asname for a in node.names if a.asname and is_within(a.name, old))
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if node.level:
                 module = resolve_relative(package, node.level, node.module) or ""
             for alias in node.names:
-                if alias.name == "*" or _related(f"{module}.{alias.name}", old):
+                if alias.name == "*" and is_within(module, old):
+                    return None
+                if alias.name != "*" and is_within(f"{module}.{alias.name}", old):
                     roots.add(alias.asname or alias.name)
-    return roots - {"*"}
+    return roots
 
 
 def pruned(tree: cst.Module, code: str, package: str, old: str) -> cst.Module:

@@ -48,3 +48,18 @@ def test_an_unparsable_text_prunes_nothing() -> None:
     code = "def f():\n    return 1\n"
     tree = cst.parse_module(code)
     assert pruned(tree, "def (", "app", OLD) is tree
+
+
+def test_a_star_import_from_inside_old_keeps_everything() -> None:
+    code = "from app.core.pricing import *\ndef f():\n    return price\n"
+    tree = cst.parse_module(code)
+    assert pruned(tree, code, "app", OLD) is tree
+
+
+def test_a_chain_through_a_package_names_the_last_part() -> None:
+    code = (
+        "import app as a\n"
+        "def reaches():\n    return a.core.pricing.price\n"
+        "def passes_by():\n    return a.core.other\n"
+    )
+    assert _kept(code) == ["import app as a", "def reaches():"]
