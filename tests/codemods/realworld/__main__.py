@@ -20,9 +20,7 @@ Usage: python -m tests.codemods.realworld [PROJECT ...]
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 from tests.codemods.realworld.checks import (
@@ -33,25 +31,9 @@ from tests.codemods.realworld.checks import (
     undefined_names,
 )
 from tests.codemods.realworld.projects import PROJECTS, Project, Split
+from tests.codemods.realworld.sources import WORK, fetch
 
-WORK = Path(__file__).resolve().parents[3] / ".bench" / "realworld"
 Row = tuple[str, str, str, str, str]  # project, change, seconds, leftovers, tests
-
-
-def fetch(project: Project) -> Path:
-    """The pristine source tree of the project's sdist (downloaded once)."""
-    pristine = WORK / project.name / "pristine"
-    if pristine.is_dir():
-        return pristine
-    downloads = WORK / project.name / "sdist"
-    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-binary", ":all:"]
-    subprocess.run([*pip, "--no-deps", project.requirement, "-d", str(downloads)], check=True)
-    (archive,) = downloads.glob("*.tar.gz")
-    with tarfile.open(archive) as tar:
-        tar.extractall(WORK / project.name / "extract", filter="data")
-    (top,) = (WORK / project.name / "extract").iterdir()
-    top.rename(pristine)
-    return pristine
 
 
 def _counts(report: dict[str, object]) -> str:
