@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[1]))  # `tests.codemods.realworld`: the real projects' catalog
 
 
 def main(argv: list[str]) -> int:
