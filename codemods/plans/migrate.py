@@ -18,7 +18,7 @@ from codemods.plans.errors import PlanError
 from codemods.plans.model import Figures, Plan, Step
 from codemods.plans.ports import Measure
 from codemods.plans.progress import clear_state, done_steps, recover, write_state
-from codemods.plans.registry import RunOptions, check_available, run_step
+from codemods.plans.registry import RunOptions, run_step
 from codemods.plans.repo import TRAILER, Repository
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.verify import Check, check_commands_exist, check_figures, run_commands
@@ -43,7 +43,6 @@ def _prepare(request: MigrateRequest) -> tuple[Repository, set[str], str | None]
     change on bad input."""
     plan = request.plan
     check_order(plan.steps)
-    check_available(plan.steps)
     check_commands_exist(request.verify)
     repo = Repository.open(request.repo)
     repo.head()

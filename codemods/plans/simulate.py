@@ -19,7 +19,7 @@ from codemods.engine.layout import walk_sources
 from codemods.plans.checks import check_order
 from codemods.plans.model import Figures, Plan, Step
 from codemods.plans.ports import Measure
-from codemods.plans.registry import RunOptions, check_available, run_step
+from codemods.plans.registry import RunOptions, run_step
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.verify import check_figures
 
@@ -72,7 +72,6 @@ def predict(
     that fails stops the run (later steps are `not run`). With `accept`, a step it gives a
     reason against is undone in the copy and marked `left out`, and the run goes on."""
     check_order(plan.steps)
-    check_available(plan.steps)
     with tempfile.TemporaryDirectory(prefix="unknot-plan-") as scratch:
         copy = scratch_copy(repo, Path(scratch))
         baseline = measure.figures(copy, plan.target)

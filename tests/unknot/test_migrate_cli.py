@@ -173,11 +173,6 @@ BAD = [
         ),
         "step 1",
     ),
-    (
-        "op-unavailable",
-        lambda t: t + '\n[[steps]]\nop = "typing-import"\nmodule = "app.a"\nimported = "app.b"\n',
-        "typing-import",
-    ),
 ]
 
 
@@ -185,8 +180,6 @@ BAD = [
 def test_a_bad_plan_is_one_coded_line_and_nothing_changes(
     tmp_path: Path, code: str, edit: object, said: str
 ) -> None:
-    if code == "op-unavailable" and _installed("codemods.typing_imports"):
-        pytest.skip("the typing-import codemod is installed")
     assert callable(edit)
     root, plan = _setup(tmp_path, edit(plan_text()))
     before = snapshot(root)
@@ -197,12 +190,6 @@ def test_a_bad_plan_is_one_coded_line_and_nothing_changes(
         assert said in result.stderr
         assert "hint:" in result.stderr
         assert snapshot(root) == before
-
-
-def _installed(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
 
 
 def test_a_tree_or_repository_the_plan_cannot_run_in_is_refused(tmp_path: Path) -> None:
