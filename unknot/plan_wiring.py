@@ -9,26 +9,36 @@ from pathlib import Path
 from analyzer.adapters.grimp_source import GrimpSource
 from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target
-from analyzer.model import Analysis
+from analyzer.model import Analysis, Ignore, ImportKind
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact, ShimFact
-from codemods.plans.model import Figures, PlanTarget
+from codemods.plans.model import Figures, IgnoredImport, PlanTarget
 from unknot.errors import CliError
 
 __all__ = [
     "AnalyzerFigures",
     "analyse_plan_target",
     "figures_of",
+    "gate_config",
     "layer_facts",
     "plan_target",
     "verify_commands",
 ]
 
 
+def gate_config(target: PlanTarget) -> GateConfig:
+    """The analyzer's gates from those the plan records: what `unknot analyze` judges."""
+    return GateConfig(
+        max_module_lines=target.max_module_lines,
+        allow_module_lines=dict(target.allow_module_lines),
+        max_cycles=dict(target.max_cycles),
+        ignores=tuple(Ignore(i.importer, i.imported, i.reason) for i in target.ignores),
+    )
+
+
 def analyse_plan_target(repo: Path, target: PlanTarget) -> Analysis:
     """The analysis of the plan's layer in the repository at `repo`, with the plan's gates."""
-    gates = GateConfig(max_module_lines=target.max_module_lines, max_cycles=dict(target.max_cycles))
     root = (repo / target.root).resolve()
-    analysed = Target(target.name, target.package, root, gates, cache_dir=None)
+    analysed = Target(target.name, target.package, root, gate_config(target), cache_dir=None)
     return analyse(analysed, source=GrimpSource(root))
 
 
@@ -41,8 +51,8 @@ def figures_of(analysis: Analysis) -> Figures:
         "lines": summary.lines,
         "modules_over_limit": summary.modules_over_limit,
     }
-    for kind in ("import-time", "deferred", "lazy", "typing"):
-        values[f"cycles.{kind}"] = dict(summary.cycles_by_kind).get(kind, 0)
+    for kind in ImportKind:
+        values[f"cycles.{kind.value}"] = dict(summary.cycles_by_kind).get(kind, 0)
     failed = tuple(gate.gate for gate in analysis.gates if not gate.passed)
     return Figures(values, failed)
 
@@ -78,15 +88,22 @@ def verify_commands(repo: Path, given: list[str] | None) -> tuple[str, ...]:
 
 
 def plan_target(target: Target, top: Path) -> PlanTarget:
-    """The plan's record of an analyzer target: its root relative to the repository."""
+    """The plan's record of an analyzer target: its root relative to the repository, and
+    every gate setting of its configuration, so the plan is judged as `unknot analyze` judges
+    the target."""
     root = target.root.resolve()
     relative = root.relative_to(top).as_posix() if root.is_relative_to(top) else str(root)
+    gates = target.gates
     return PlanTarget(
         name=target.name,
         package=target.package,
         root=relative or ".",
-        max_module_lines=target.gates.max_module_lines,
-        max_cycles=tuple(sorted(target.gates.max_cycles.items())),
+        max_module_lines=gates.max_module_lines,
+        max_cycles=tuple(sorted(gates.max_cycles.items())),
+        allow_module_lines=tuple(sorted(gates.allow_module_lines.items())),
+        ignores=tuple(
+            sorted(IgnoredImport(i.importer, i.imported, i.reason) for i in gates.ignores)
+        ),
     )
 
 
