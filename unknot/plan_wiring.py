@@ -19,6 +19,7 @@ __all__ = [
     "analyse_plan_target",
     "figures_of",
     "gate_config",
+    "gates_unlike_config",
     "layer_facts",
     "plan_target",
     "verify_commands",
@@ -130,3 +131,21 @@ def layer_facts(analysis: Analysis, target: PlanTarget, root: Path) -> LayerFact
     )
     shims = tuple(ShimFact(s.module, s.importers) for s in analysis.shims)
     return LayerFacts(target, modules, cuts, shims)
+
+
+def gates_unlike_config(plan: PlanTarget, top: Path) -> list[str]:
+    """The gate settings in which the plan differs from `[tool.unknot.targets.NAME]` of the
+    plan's target (none when no such target is configured, or it cannot be read: `unknot
+    analyze` says why)."""
+    from analyzer.config import load_target
+    from analyzer.errors import AnalyzerError
+    from unknot.wiring import configured_targets
+
+    if plan.name not in configured_targets(top):
+        return []
+    try:
+        configured = plan_target(load_target(plan.name, cwd=top, no_cache=True), top)
+    except AnalyzerError:
+        return []
+    keys = ("max_module_lines", "max_cycles", "allow_module_lines", "ignores")
+    return [key for key in keys if getattr(plan, key) != getattr(configured, key)]

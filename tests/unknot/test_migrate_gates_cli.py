@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.codemods.plans.plan_texts import plan_text
 from tests.codemods.repos import copy_asset, git, snapshot
 from tests.unknot.test_migrate_cli import ENV
 
@@ -146,3 +147,15 @@ def test_a_plan_that_leaves_the_gates_failing_exits_1_with_its_steps_kept(
     assert again.returncode == 1
     assert again.stdout.startswith("Nothing to do")
     assert "gates still failing" in again.stderr
+
+
+def test_a_plan_with_other_gates_than_the_configuration_says_so(tmp_path: Path) -> None:
+    root = _configured(tmp_path)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(plan_text())
+    simulated = _unknot(root, "migrate", str(plan), "--simulate")
+    assert simulated.stderr.splitlines()[0] == (
+        "warning: the plan's gates differ from [tool.unknot.targets.orchestration] in "
+        "max_module_lines, max_cycles, allow_module_lines, ignores; the plan's are used "
+        "(`unknot plan` records the configured ones)."
+    )

@@ -10,7 +10,7 @@ from unknot.exit_codes import ExitCode
 from unknot.usage import PlainUsage
 
 if TYPE_CHECKING:
-    from codemods.plans import Migration
+    from codemods.plans import Migration, PlanTarget
 
 __all__ = ["register"]
 
@@ -55,6 +55,7 @@ def migrate(
     check_output(report)
     plan = load_plan(plan_file)
     top = find_repository_root(repo or Path.cwd())
+    _warn_unlike_config(plan.target, top)
     if not apply:
         mode = Mode.SIMULATE if simulate else Mode.DRY_RUN
         run = predict(plan, top, measure=AnalyzerFigures(), mode=mode)
@@ -67,6 +68,22 @@ def migrate(
     request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
     run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=_AnalyzerCycles())
     return _show_applied(run, report)
+
+
+def _warn_unlike_config(target: "PlanTarget", top: Path) -> None:
+    """Say when the plan judges the layer with other gates than `unknot analyze` would."""
+    from unknot.plan_wiring import gates_unlike_config
+
+    unlike = gates_unlike_config(target, top)
+    if unlike:
+        from rich.markup import escape
+
+        section = escape(f"[tool.unknot.targets.{target.name}]")
+        print_error(
+            f"[yellow]warning[/]: the plan's gates differ from {section} in "
+            f"{', '.join(unlike)}; the plan's are used (`unknot plan` records the configured "
+            "ones)."
+        )
 
 
 def _show_applied(run: "Migration", report: Path | None) -> int:
