@@ -59,10 +59,18 @@ def figures_of(analysis: Analysis) -> Figures:
 
 
 class AnalyzerFigures:
-    """The plans' `Measure` port, filled with the analyzer."""
+    """The plans' `Measure` port, filled with the analyzer; its errors (a layer a step moved
+    away, a file a step left unparsable) become the plans' own, so a step that causes one is
+    undone like any failed step."""
 
     def figures(self, repo: Path, target: PlanTarget) -> Figures:
-        return figures_of(analyse_plan_target(repo, target))
+        from analyzer.errors import AnalyzerError
+        from codemods.plans.errors import PlanError
+
+        try:
+            return figures_of(analyse_plan_target(repo, target))
+        except AnalyzerError as error:
+            raise PlanError(error.message, hint=error.hint, code=error.code) from error
 
 
 def verify_commands(repo: Path, given: list[str] | None) -> tuple[str, ...]:

@@ -110,13 +110,13 @@ def _run(
     write_state(repo, step.tag, head, untracked)
     try:
         outcome = run_step(repo.top, step, RunOptions(apply=True, cycle_finder=cycle_finder))
-    except CodemodError as error:
+        repo.stage(untracked)
+        after = measure.figures(repo.top, request.plan.target)
+    except CodemodError as error:  # the codemod refused, or the layer cannot be measured
         repo.restore(head, untracked)
         clear_state(repo)
         failure = f"error[{error.code}]: {error.message}"
         return StepRecord(number, step, Status.FAILED, before, error=failure)
-    repo.stage(untracked)
-    after = measure.figures(repo.top, request.plan.target)
     checks = check_figures(step, before, after)
     if all(c.passed for c in checks):
         checks += run_commands(request.verify, repo.top)

@@ -100,10 +100,10 @@ def _run(
 ) -> StepRecord:
     try:
         outcome = run_step(copy, step, RunOptions(apply=True, allow_dirty=True))
-    except CodemodError as error:
+        after = measure.figures(copy, plan.target)
+    except CodemodError as error:  # the codemod refused, or the layer cannot be measured
         failure = f"error[{error.code}]: {error.message}"
         return StepRecord(number, step, Status.FAILED, before, error=failure)
-    after = measure.figures(copy, plan.target)
     checks = tuple(check_figures(step, before, after))
     summary = tuple(_predicted(outcome.summary.lines()))
     failed = "; ".join(f"{c.name}: {c.detail}" for c in checks if not c.passed)

@@ -2,8 +2,9 @@
 configured gates (line limit, per-module allowances, cycles per kind, ignored imports) go into
 the plan, and `migrate` verifies every step with them, on a real git repository.
 
-A step that makes a gate fail is undone and the run exits 1 (`--simulate` says so first); a
-plan that ends with the layer still failing its gates exits 1 too, its steps kept.
+A step that makes a gate fail, or after which the layer cannot be measured, is undone and the
+run exits 1 (`--simulate` says so first); a plan that ends with the layer still failing its
+gates exits 1 too, its steps kept.
 """
 
 from __future__ import annotations
@@ -159,3 +160,27 @@ def test_a_plan_with_other_gates_than_the_configuration_says_so(tmp_path: Path) 
         "max_module_lines, max_cycles, allow_module_lines, ignores; the plan's are used "
         "(`unknot plan` records the configured ones)."
     )
+
+
+def test_a_step_that_leaves_no_layer_to_measure_is_undone_and_exits_1(tmp_path: Path) -> None:
+    """The step moves the whole layer away: the analyzer finds no package after it."""
+    root = copy_asset("migrate_layer", tmp_path)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        '[target]\nname = "orchestration"\npackage = "app.orchestration"\nroot = "src"\n\n'
+        '[[steps]]\nop = "move"\nold = "app.orchestration"\nnew = "app.core.orchestration"\n'
+    )
+    head = git(root, "rev-parse", "HEAD")
+    simulated = _unknot(root, "migrate", str(plan), "--simulate")
+    assert simulated.returncode == 1, simulated.stdout + simulated.stderr
+    assert "step 1 would fail: error[package-not-found]" in simulated.stderr
+    applied = _unknot(root, "migrate", str(plan), "--apply")
+    assert applied.returncode == 1, applied.stdout + applied.stderr
+    assert "step 1 failed" in applied.stderr
+    assert git(root, "rev-parse", "HEAD") == head
+    assert git(root, "tag") == ""
+    assert git(root, "status", "--porcelain") == ""
+    assert (root / "src/app/orchestration/bot.py").is_file()
+    assert not (root / "src/app/core").exists()
+    log = (root / ".unknot_cache/migrate/last-failure.log").read_text()
+    assert "error[package-not-found]" in log
