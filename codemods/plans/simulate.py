@@ -15,11 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from codemods.engine.errors import CodemodError
-from codemods.engine.layout import walk_sources
-from codemods.plans.checks import check_order
+from codemods.engine.layout import Layout, walk_sources
+from codemods.plans.checks import check_modules_exist, check_order
 from codemods.plans.model import Figures, Plan, Step
 from codemods.plans.ports import Measure
-from codemods.plans.registry import RunOptions, check_available, run_step
+from codemods.plans.registry import RunOptions, run_step
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.verify import check_figures
 
@@ -69,10 +69,11 @@ def predict(
     accept: Accept | None = None,
 ) -> Migration:
     """Every step applied in a scratch copy of `repo`, with the figures after each; a step
-    that fails stops the run (later steps are `not run`). With `accept`, a step it gives a
+    that fails (its codemod refuses, or a check fails, as `--apply` would judge it) stops the
+    run (later steps are `not run`). With `accept`, a step it gives a
     reason against is undone in the copy and marked `left out`, and the run goes on."""
     check_order(plan.steps)
-    check_available(plan.steps)
+    check_modules_exist(plan.steps, Layout.detect(repo))
     with tempfile.TemporaryDirectory(prefix="unknot-plan-") as scratch:
         copy = scratch_copy(repo, Path(scratch))
         baseline = measure.figures(copy, plan.target)
@@ -99,13 +100,15 @@ def _run(
 ) -> StepRecord:
     try:
         outcome = run_step(copy, step, RunOptions(apply=True, allow_dirty=True))
-    except CodemodError as error:
+        after = measure.figures(copy, plan.target)
+    except CodemodError as error:  # the codemod refused, or the layer cannot be measured
         failure = f"error[{error.code}]: {error.message}"
         return StepRecord(number, step, Status.FAILED, before, error=failure)
-    after = measure.figures(copy, plan.target)
-    checks = tuple(check_figures(step, plan.target, before, after))
+    checks = tuple(check_figures(step, before, after))
     summary = tuple(_predicted(outcome.summary.lines()))
-    return StepRecord(number, step, Status.PREDICTED, before, after, summary, checks)
+    failed = "; ".join(f"{c.name}: {c.detail}" for c in checks if not c.passed)
+    status = Status.FAILED if failed else Status.PREDICTED
+    return StepRecord(number, step, status, before, after, summary, checks, error=failed)
 
 
 def _checkpoint(copy: Path) -> Path:

@@ -1,7 +1,7 @@
 """Run every benchmark in this folder (`bench_*.py`, each with a `main()` that prints figures).
 
 Usage: python tests/benchmarks/run.py [NAME ...]   (names without the bench_ prefix: analyze,
-bot, codemods, pictures, symbols; none runs them all)
+bot, codemods, pictures, plans, protocols, symbols; none runs them all)
 """
 
 from __future__ import annotations

@@ -29,8 +29,10 @@ def plan(
     from codemods import find_repository_root
     from codemods.plans import Mode, dump_plan, predict
     from codemods.plans.planner import propose
+    from unknot.output import check_output, write_text
     from unknot.plan_wiring import AnalyzerFigures, analyse_plan_target, layer_facts, plan_target
 
+    check_output(output)
     configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
     top = find_repository_root(Path.cwd())
     wanted = plan_target(configured, top)
@@ -50,7 +52,7 @@ def plan(
     if output is None:
         print(text, end="")
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(text, output)
         print(f"Wrote {output}: {len(proposal.steps)} step(s).")
     return ExitCode.OK
 
