@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codemods.engine.apply import ChangeSet, apply_changes, recover_interrupted
-from codemods.engine.cycle_check import new_cycles
+from codemods.engine.cycle_check import CycleDelta, cycle_delta
 from codemods.engine.layout import Layout
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
@@ -27,14 +27,22 @@ def move_module(
     if not plan.changes and not plan.moves:
         return outcome_of(command, plan, applied=False, notes=notes)
     changes: ChangeSet = plan.change_set()
-    cycles: tuple[tuple[str, ...], ...] = ()
+    delta = CycleDelta((), ())
     if cycle_finder is not None:
         layout = Layout.detect(request.root, request.import_roots)
         touched = [plan.rename.old, plan.rename.new]
-        cycles = new_cycles(layout, changes, touched, cycle_finder, rename=plan.rename)
+        delta = cycle_delta(
+            layout, changes, touched, cycle_finder, rename=plan.rename, packages=True
+        )
     if apply:
         check_clean(plan.root, allow_dirty=allow_dirty)
         apply_changes(changes)
     return outcome_of(
-        command, plan, applied=apply, cycles=cycles, notes=notes, include_text=request.include_text
+        command,
+        plan,
+        applied=apply,
+        cycles=delta.new,
+        package_cycles=delta.new_packages,
+        notes=notes,
+        include_text=request.include_text,
     )
