@@ -20,10 +20,17 @@ from libcst.metadata import (
     MetadataWrapper,
     QualifiedNameProvider,
     QualifiedNameSource,
+    Scope,
     ScopeProvider,
 )
 
 from codemods.engine.names import DOTTED_REF, Rename, is_within, resolve_relative
+from codemods.move.bindings import (
+    PlainBindings,
+    find_plain_bindings,
+    fresh_binding,
+    may_rename_bindings,
+)
 
 __all__ = ["ReferenceScan", "classify_string", "outside_imports", "scan_chains"]
 
@@ -35,6 +42,11 @@ class ReferenceScan:
     chains: set[cst.CSTNode] = field(default_factory=set)
     needs_import: set[cst.CSTNode] = field(default_factory=set)
     used_names: set[str] = field(default_factory=set)
+    plain: PlainBindings = field(default_factory=PlainBindings)
+    # When NEW's root name means something else where the chains are: the added import binds
+    # `import_as` instead, and those chains are spelled through it.
+    import_as: str | None = None
+    through: dict[cst.CSTNode, str] = field(default_factory=dict)
 
 
 def classify_string(value: str, rename: Rename) -> str | None:
@@ -97,6 +109,7 @@ class _ChainScanner(cst.CSTVisitor):
         self.package = package
         self.rename = rename
         self.scan = ReferenceScan()
+        self.imported: dict[cst.CSTNode, Scope] = {}  # chains that need the import they get
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -153,6 +166,9 @@ class _ChainScanner(cst.CSTVisitor):
         if isinstance(node, cst.Attribute):
             self.scan.chains.add(node)
             self.scan.needs_import.add(bindings[0].node)
+            scope = self.get_metadata(ScopeProvider, root, None) if root is not None else None
+            if scope is not None:
+                self.imported[node] = scope
 
     def _provides_new(self, statement: cst.CSTNode) -> bool:
         """An `import OLD[.x]` without alias: rewritten to `import NEW[.x]`, it binds NEW's root."""
@@ -176,6 +192,18 @@ class _ChainScanner(cst.CSTVisitor):
         )
 
 
+def _spell_through_fresh_binding(
+    scan: ReferenceScan, chains: dict[cst.CSTNode, Scope], rename: Rename
+) -> None:
+    """Where the added `import NEW` would bind a name the chains' scopes already use for
+    something else, import NEW under a name nothing there binds and spell them through it."""
+    binding = fresh_binding(rename.importable, set(chains.values()))
+    if binding is not None:
+        scan.import_as = binding
+        text = binding + rename.new[len(rename.importable) :]
+        scan.through = dict.fromkeys(chains, text)
+
+
 def outside_imports(code: str, pattern: re.Pattern[str]) -> bool:
     """Does `pattern` match a line that is not an import statement's first line?"""
     for line in code.splitlines():
@@ -195,11 +223,28 @@ def _may_have_chains(code: str, rename: Rename) -> bool:
 
 
 def scan_chains(
-    tree: cst.Module, package: str, rename: Rename, *, code: str | None = None
+    tree: cst.Module,
+    package: str,
+    rename: Rename,
+    *,
+    code: str | None = None,
+    is_init: bool = False,
 ) -> ReferenceScan:
-    """The attribute chains of `tree` that denote OLD (found on `tree`'s own nodes)."""
-    if not _may_have_chains(tree.code if code is None else code, rename):
+    """The attribute chains of `tree` that denote OLD, and the bindings of OLD that follow the
+    move (found on `tree`'s own nodes)."""
+    text = tree.code if code is None else code
+    chains = _may_have_chains(text, rename)
+    plain = not is_init and may_rename_bindings(text, rename)
+    if not chains and not plain:
         return ReferenceScan()
-    scanner = _ChainScanner(package, rename)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(scanner)
-    return scanner.scan
+    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+    scan = ReferenceScan()
+    if chains:
+        scanner = _ChainScanner(package, rename)
+        wrapper.visit(scanner)
+        scan = scanner.scan
+        if scan.needs_import:
+            _spell_through_fresh_binding(scan, scanner.imported, rename)
+    if plain:
+        scan.plain = find_plain_bindings(wrapper, package, rename, code=text, is_init=is_init)
+    return scan

@@ -1,0 +1,88 @@
+"""Reported moves as before/after cases on sample packages on disk: each applies, the result
+imports, and a second run of the same move changes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from codemods import MoveRequest, Outcome, move_module
+from tests.codemods.repos import commit_all, make_repo, snapshot
+
+
+def move_twice(root: Path, old: str, new: str) -> Outcome:
+    """Apply the move, commit, then run it again: the second run must change nothing."""
+    first = move_module(MoveRequest(root, old, new), apply=True)
+    commit_all(root)
+    after = snapshot(root)
+    second = move_module(MoveRequest(root, old, new), apply=True)
+    assert second.summary.message.startswith("Nothing to do"), second.summary.lines()
+    assert snapshot(root) == after
+    return first
+
+
+def imports(root: Path, module: str) -> str:
+    """Import `module` in a fresh interpreter from `root`; its stdout (fails on an error)."""
+    run = subprocess.run(
+        [sys.executable, "-c", f"import {module}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_a_top_level_module_import_is_not_given_an_alias(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "mod1.py": "X = 1\n",
+            "mod2.py": "import mod1\n\nprint(mod1.__name__)\n",
+            "dest/__init__.py": "",
+        },
+    )
+    move_twice(root, "mod1", "dest.mod1")
+    assert (root / "mod2.py").read_text() == "import dest.mod1\n\nprint(dest.mod1.__name__)\n"
+    assert imports(root, "mod2") == "dest.mod1\n"
+
+
+def test_a_from_import_takes_the_new_name_and_its_uses_follow(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "aa/__init__.py": "",
+            "aa/aaaa.py": "class Bar:\n    pass\n",
+            "b/__init__.py": "",
+            "user.py": "from aa import aaaa\n\n\nclass Foo(aaaa.Bar):\n    pass\n",
+            "keeps.py": "from aa import aaaa as mine\n\nBAR = mine.Bar\n",
+        },
+    )
+    move_twice(root, "aa.aaaa", "b.c")
+    assert (root / "user.py").read_text() == "from b import c\n\n\nclass Foo(c.Bar):\n    pass\n"
+    assert (root / "keeps.py").read_text() == "from b import c as mine\n\nBAR = mine.Bar\n"
+    imports(root, "user, keeps")
+
+
+def test_an_added_import_never_shadows_a_local_name(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/sub.py": "X = 1\n",
+            "pkg/inner/__init__.py": "",
+            "user.py": (
+                "import pkg as _pkg\n\npkg = 'a local value'\n\nprint(_pkg.sub.X, pkg)\n"
+            ),
+        },
+    )
+    move_twice(root, "pkg.sub", "pkg.inner.sub")
+    assert (root / "user.py").read_text() == (
+        "import pkg as _pkg\n"
+        "import pkg.inner.sub as _pkg_inner_sub\n\n"
+        "pkg = 'a local value'\n\n"
+        "print(_pkg_inner_sub.X, pkg)\n"
+    )
+    assert imports(root, "user") == "1 a local value\n"
