@@ -18,6 +18,7 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
 from codemods.engine.dunder_all import drop_stale_entry
+from codemods.engine.import_order import ImportOrder, keep_sorted
 from codemods.engine.names import Rename
 from codemods.engine.syntax import dotted_expression
 from codemods.move.fromimports import ImportRespelling
@@ -60,9 +61,12 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         new_package: str | None = None,
         source: str | None = None,
         keep_chains: bool = False,
+        order: ImportOrder | None = None,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        # Sorted import blocks are sorted again after a rewrite (None: left as they come out).
+        self.order = order
         # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
         # is that binding, not the module, so attribute chains through it stay as they are.
         self.keep_chains = keep_chains
@@ -241,6 +245,20 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         else:
             lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
         return cst.FlattenSentinel(lines)
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        if self.order is None or not self.imports_rewritten:
+            return updated_node
+        body = keep_sorted(original_node.body, updated_node.body, self.order)
+        return updated_node if body is updated_node.body else updated_node.with_changes(body=body)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if self.order is None or not self.imports_rewritten:
+            return updated_node
+        body = keep_sorted(original_node.body, updated_node.body, self.order)
+        return updated_node if body is updated_node.body else updated_node.with_changes(body=body)
 
     # -- code that uses the imports ----------------------------------------------------------
 

@@ -14,6 +14,7 @@ from codemods.engine.errors import (
     TargetExists,
     TargetInsideSource,
 )
+from codemods.engine.import_order import read_import_order
 from codemods.engine.layout import Layout, ModuleLocation, python_files
 from codemods.engine.names import Rename, check_dotted, is_within, resolve_relative
 from codemods.engine.runner import (
@@ -183,7 +184,8 @@ def plan_move(request: MoveRequest) -> MovePlan:
     moved = {m.source: m.target for m in [*moves, *tests]}
     jobs = _jobs(layout, files, moved, request.old)
     rebinds = parent_rebinds(layout, request.old)
-    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds)
+    order = read_import_order(layout.root)
+    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds, order=order)
     check_failures(results, layout.root)
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
     changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)

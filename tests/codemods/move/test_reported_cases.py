@@ -3,6 +3,7 @@ imports, and a second run of the same move changes nothing."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -73,9 +74,7 @@ def test_an_added_import_never_shadows_a_local_name(tmp_path: Path) -> None:
             "pkg/__init__.py": "",
             "pkg/sub.py": "X = 1\n",
             "pkg/inner/__init__.py": "",
-            "user.py": (
-                "import pkg as _pkg\n\npkg = 'a local value'\n\nprint(_pkg.sub.X, pkg)\n"
-            ),
+            "user.py": ("import pkg as _pkg\n\npkg = 'a local value'\n\nprint(_pkg.sub.X, pkg)\n"),
         },
     )
     move_twice(root, "pkg.sub", "pkg.inner.sub")
@@ -86,3 +85,29 @@ def test_an_added_import_never_shadows_a_local_name(tmp_path: Path) -> None:
         "print(_pkg_inner_sub.X, pkg)\n"
     )
     assert imports(root, "user") == "1 a local value\n"
+
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+
+
+def _ruff_isort(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "I", "bot"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_sorted_import_blocks_stay_sorted_in_this_repositorys_bot(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(REPOSITORY / "bot", root / "bot", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
+    make_repo(root, {})
+    assert _ruff_isort(root).returncode == 0, "sorted before the move"
+    old, new = "bot.orchestration.configuration", "bot.orchestration.shared.configuration"
+    move_twice(root, old, new)
+    checked = _ruff_isort(root)
+    assert checked.returncode == 0, checked.stdout
+
