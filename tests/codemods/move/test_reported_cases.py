@@ -111,3 +111,25 @@ def test_sorted_import_blocks_stay_sorted_in_this_repositorys_bot(tmp_path: Path
     checked = _ruff_isort(root)
     assert checked.returncode == 0, checked.stdout
 
+
+def test_a_stub_moves_with_its_module_and_stubs_are_rewritten(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/validators.py": "from pkg import exceptions\n\n\ndef check(): ...\n",
+            "pkg/validators.pyi": "from pkg import exceptions\n\ndef check() -> None: ...\n",
+            "pkg/exceptions.py": "class Bad(Exception): ...\n",
+            "pkg/exceptions.pyi": "class Bad(Exception): ...\n",
+            "pkg/api.pyi": "from pkg.exceptions import Bad\n",
+        },
+    )
+    outcome = move_twice(root, "pkg.exceptions", "pkg.errors.exceptions")
+    assert not (root / "pkg/exceptions.pyi").exists()
+    assert (root / "pkg/errors/exceptions.pyi").read_text() == "class Bad(Exception): ...\n"
+    assert ("pkg/exceptions.pyi", "pkg/errors/exceptions.pyi") in outcome.summary.files_moved
+    assert (root / "pkg/validators.pyi").read_text() == (
+        "from pkg.errors import exceptions\n\ndef check() -> None: ...\n"
+    )
+    assert (root / "pkg/api.pyi").read_text() == "from pkg.errors.exceptions import Bad\n"
+
