@@ -133,3 +133,50 @@ def test_a_stub_moves_with_its_module_and_stubs_are_rewritten(tmp_path: Path) ->
     )
     assert (root / "pkg/api.pyi").read_text() == "from pkg.errors.exceptions import Bad\n"
 
+
+DOCUMENTED = '''\
+"""Checks.
+
+See :func:`pkg.utils.helper` and :class:`~pkg.utils.Cycler`.
+
+>>> from pkg.utils import helper
+>>> helper()
+1
+>>> helper.__module__
+'pkg.utils'
+>>> print(type(helper))
+<class 'function'>
+>>> print(Cycler)
+<class 'pkg.utils.Cycler'>
+
+pkg.utils is where the helpers used to live.
+"""
+
+from pkg.utils import Cycler, helper
+'''
+
+
+def test_code_in_docstrings_is_rewritten_and_prose_is_listed(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/utils.py": "class Cycler: ...\n\n\ndef helper() -> int:\n    return 1\n",
+            "pkg/checks.py": DOCUMENTED,
+        },
+    )
+    outcome = move_twice(root, "pkg.utils", "pkg.shared.utils")
+    text = (root / "pkg/checks.py").read_text()
+    assert ":func:`pkg.shared.utils.helper` and :class:`~pkg.shared.utils.Cycler`" in text
+    assert ">>> from pkg.shared.utils import helper\n" in text
+    assert "<class 'pkg.shared.utils.Cycler'>" in text
+    assert "\npkg.utils is where the helpers used to live.\n" in text, "prose is not rewritten"
+    assert [line for path, line, _ in outcome.summary.strings_for_review] == [1]
+    doctests = subprocess.run(
+        [sys.executable, "-m", "doctest", "pkg/checks.py"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert doctests.returncode == 0, doctests.stdout
