@@ -25,23 +25,32 @@ class AnalyzerCycles:
     """Cycles between modules, and between sibling packages, of a package on disk."""
 
     def __init__(self) -> None:
-        # The last scan and the digest of what it read: a check asks twice about one tree.
-        self._last: tuple[tuple[Path, str, str], ScannedPackage] | None = None
+        # The scan of the last `cycles` call, taken (once) by `package_cycles` of its package.
+        self._last: tuple[tuple[Path, str], ScannedPackage] | None = None
 
     def cycles(self, root: Path, package: str, *, import_time: bool = False) -> Cycles:
+        from analyzer.adapters.grimp_source import GrimpSource
         from analyzer.cycles import find_cycles
         from analyzer.model import ImportKind
 
-        names, edges = self._edges(root, package)
+        scanned = GrimpSource(root).scan(package)
+        self._last = ((root, package), scanned)
+        names, edges = _edges(scanned, package)
         found = find_cycles(names, edges, gate_kind=None)
         if import_time:
             found = tuple(c for c in found if c.kind == ImportKind.IMPORT_TIME)
         return tuple(sorted(cycle.modules for cycle in found))
 
     def package_cycles(self, root: Path, package: str) -> Cycles:
+        from analyzer.adapters.grimp_source import GrimpSource
         from analyzer.graph import strongly_connected_components
 
-        names, edges = self._edges(root, package)
+        last, self._last = self._last, None
+        if last is not None and last[0] == (root, package):
+            scanned = last[1]
+        else:
+            scanned = GrimpSource(root).scan(package)
+        names, edges = _edges(scanned, package)
         packages = {n.rpartition(".")[0] for n in names}
         graph: dict[str, dict[str, int]] = defaultdict(dict)
         for edge in edges:
@@ -53,26 +62,19 @@ class AnalyzerCycles:
         # A component of modules alone is a module cycle, already reported as one.
         return tuple(sorted(c for c in components if packages.intersection(c)))
 
-    def _edges(self, root: Path, package: str) -> tuple[list[str], Sequence[Edge]]:
-        from analyzer.analyse import group_edges
-        from analyzer.parents import with_parents
 
-        scanned = self._scan(root, package)
-        every = {m.name for m in scanned.modules}
-        inside = sorted(n for n in every if n == package or n.startswith(package + "."))
-        keep = set(inside)
-        sites = with_parents(scanned.sites, every)
-        edges = [e for e in group_edges(sites) if e.importer in keep and e.imported in keep]
-        return inside, edges
+def _edges(scanned: ScannedPackage, package: str) -> tuple[list[str], Sequence[Edge]]:
+    """The modules of `package` and the imports between them, each import also running the
+    `__init__` of the parent packages of what it imports."""
+    from analyzer.analyse import group_edges
+    from analyzer.parents import with_parents
 
-    def _scan(self, root: Path, package: str) -> ScannedPackage:
-        from analyzer.adapters.grimp_source import GrimpSource
-
-        source = GrimpSource(root)
-        key = (root, package, source.digest(package))
-        if self._last is None or self._last[0] != key:
-            self._last = (key, source.scan(package))
-        return self._last[1]
+    every = {m.name for m in scanned.modules}
+    inside = sorted(n for n in every if n == package or n.startswith(package + "."))
+    keep = set(inside)
+    sites = with_parents(scanned.sites, every)
+    edges = [e for e in group_edges(sites) if e.importer in keep and e.imported in keep]
+    return inside, edges
 
 
 def _siblings(importer: str, imported: str) -> tuple[str, str] | None:
