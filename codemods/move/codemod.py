@@ -4,8 +4,10 @@ One libcst codemod class, `MoveModuleCodemod`. Its `CodemodContext` carries the 
 and package names; for the moved files themselves it also gets the package they will live in, so
 their own relative imports are recomputed for the new location. Each statement stays where it is
 (TYPE_CHECKING blocks, function bodies, try/except) and keeps its style: relative imports stay
-relative when they can, and a binding keeps its name (`from a.b import c` becomes
-`from n import d as c`), so the code that uses it still resolves.
+relative when they can, and sorted import blocks stay sorted. A name the user did not choose
+follows the move with its uses (`from a.b import c` + `c.X` becomes `from n import d` + `d.X`,
+see `codemods.move.bindings`); one the user chose, or one that cannot be renamed safely, keeps
+its name (`from n import d as c`), so the code that uses it still resolves.
 """
 
 from __future__ import annotations
