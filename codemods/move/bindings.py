@@ -25,7 +25,8 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from codemods.engine.names import Rename, resolve_relative
+from codemods.engine.names import Rename
+from codemods.move.plainnames import ImportCandidates, plain_names_without_scopes
 
 __all__ = ["PlainBindings", "find_plain_bindings", "fresh_binding", "may_rename_bindings"]
 
@@ -50,45 +51,6 @@ def may_rename_bindings(code: str, rename: Rename) -> bool:
         return False
     pattern = rf"\bimport\s+(?:\([^)]*|[^\n]*)\b{re.escape(old_leaf)}\b"
     return re.search(pattern, code) is not None
-
-
-class _Finder(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (ScopeProvider,)
-
-    def __init__(self, package: str, rename: Rename) -> None:
-        super().__init__()
-        self.package = package
-        self.rename = rename
-        # (scope, bound name) -> the statements and aliases binding it, and its new text
-        self.found: dict[tuple[Scope, str], list[tuple[cst.CSTNode, cst.ImportAlias, str]]] = (
-            defaultdict(list)
-        )
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        if "." not in self.rename.old:
-            for alias in node.names:
-                if alias.asname is None and get_full_name_for_node(alias.name) == self.rename.old:
-                    self._candidate(node, alias, self.rename.old, self.rename.new)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if isinstance(node.names, cst.ImportStar) or "." not in self.rename.old:
-            return False
-        module = get_full_name_for_node(node.module) if node.module is not None else None
-        base = (
-            resolve_relative(self.package, len(node.relative), module) if node.relative else module
-        )
-        new_leaf = self.rename.new.rpartition(".")[2]
-        for alias in node.names:
-            name = str(alias.evaluated_name)
-            if alias.asname is None and f"{base}.{name}" == self.rename.old and name != new_leaf:
-                self._candidate(node, alias, name, new_leaf)
-        return False
-
-    def _candidate(self, node: cst.CSTNode, alias: cst.ImportAlias, bound: str, new: str) -> None:
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if scope is not None:
-            self.found[(scope, bound)].append((node, alias, new))
 
 
 def _uses(scope: Scope, bound: str, statements: set[cst.CSTNode]) -> list[cst.Name] | None:
@@ -141,27 +103,40 @@ def fresh_binding(module: str, scopes: set[Scope]) -> str | None:
 def find_plain_bindings(
     wrapper: MetadataWrapper, package: str, rename: Rename, *, code: str, is_init: bool
 ) -> PlainBindings:
-    """The imports of OLD whose binding can follow the move, and the uses to rewrite."""
+    """The imports of OLD whose binding can follow the move, and the uses to rewrite: found
+    without scopes where the module makes that certain, through them otherwise."""
     found = PlainBindings()
     if is_init:
         return found
-    finder = _Finder(package, rename)
-    wrapper.visit(finder)
+    candidates = ImportCandidates(package, rename)
+    wrapper.module.visit(candidates)
+    if not candidates.found:
+        return found
+    names = plain_names_without_scopes(candidates, code)
+    if names is not None:
+        found.aliases.update(alias for _, alias in candidates.found)
+        found.names.update(names)
+        return found
     scopes = wrapper.resolve(ScopeProvider)
+    grouped: dict[Scope, list[tuple[cst.CSTNode, cst.ImportAlias]]] = defaultdict(list)
+    for statement, alias in candidates.found:
+        scope = scopes.get(statement)
+        if scope is not None:
+            grouped[scope].append((statement, alias))
     same_package_ok = "." not in rename.old and "." in rename.new
-    for (scope, bound), entries in finder.found.items():
+    bound, new = candidates.bound, candidates.new
+    for scope, entries in grouped.items():
         uses = (
             None
             if _listed_or_declared(code, bound)
-            else _uses(scope, bound, {statement for statement, _, _ in entries})
+            else _uses(scope, bound, {statement for statement, _ in entries})
         )
         if uses is None:
             continue
-        new = entries[0][2]
         seen = {scope} | {s for s in (scopes.get(use) for use in uses) if s is not None}
         if _taken(new.split(".")[0], seen, same_package_ok=same_package_ok):
             continue
-        found.aliases.update(alias for _, alias, _ in entries)
+        found.aliases.update(alias for _, alias in entries)
         found.names.update((use, new) for use in uses)
     return found
 
