@@ -191,6 +191,9 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         if asname is None and name == self.rename.old and "." not in name and not plain:
             # `import a` binds `a`; keep that binding: `import n.d as a`.
             asname = cst.AsName(name=cst.Name(name))
+        if asname is None and name == self.rename.old and self.scan.provided_as:
+            # NEW's root means something else here: bind a name that nothing uses.
+            asname = cst.AsName(name=cst.Name(self.scan.provided_as))
         if asname is not None and get_full_name_for_node(asname.name) == new:
             asname = None
         return alias.with_changes(name=dotted_expression(new), asname=asname)
@@ -275,6 +278,6 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         if self._import_depth:
             return updated_node
         if original_node in self.scan.chains:
-            return dotted_expression(self.rename.new)
+            return dotted_expression(self.scan.through.get(original_node, self.rename.new))
         renamed = self.scan.plain.names.get(original_node)
         return updated_node if renamed is None else dotted_expression(renamed)

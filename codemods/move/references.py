@@ -46,6 +46,7 @@ class ReferenceScan:
     # When NEW's root name means something else where the chains are: the added import binds
     # `import_as` instead, and those chains are spelled through it.
     import_as: str | None = None
+    provided_as: str | None = None  # the same, for `import OLD` rewritten to `import NEW`
     through: dict[cst.CSTNode, str] = field(default_factory=dict)
 
 
@@ -110,6 +111,7 @@ class _ChainScanner(cst.CSTVisitor):
         self.rename = rename
         self.scan = ReferenceScan()
         self.imported: dict[cst.CSTNode, Scope] = {}  # chains that need the import they get
+        self.provided: dict[cst.CSTNode, Scope] = {}  # chains through `import OLD` itself
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -162,6 +164,9 @@ class _ChainScanner(cst.CSTVisitor):
         if any(self._provides_new(a.node) for a in bindings):
             if isinstance(node, cst.Attribute) or self._binds_plain_submodule(bindings):
                 self.scan.chains.add(node)
+                scope = self.get_metadata(ScopeProvider, root, None) if root is not None else None
+                if scope is not None:
+                    self.provided[node] = scope
             return
         if isinstance(node, cst.Attribute):
             self.scan.chains.add(node)
@@ -202,6 +207,14 @@ def _spell_through_fresh_binding(
         scan.import_as = binding
         text = binding + rename.new[len(rename.importable) :]
         scan.through = dict.fromkeys(chains, text)
+
+
+def _rebinds_another_root(code: str, rename: Rename) -> bool:
+    """Does `import OLD` become an import that binds another name (NEW's root), with no
+    `import OLD.x` beside it (which would bind that name too)?"""
+    old_root, new_root = rename.old.split(".")[0], rename.new.split(".")[0]
+    inner = re.search(rf"\bimport\s[^\n]*\b{re.escape(rename.old)}\.", code)
+    return "." in rename.old and old_root != new_root and inner is None
 
 
 def outside_imports(code: str, pattern: re.Pattern[str]) -> bool:
@@ -245,6 +258,11 @@ def scan_chains(
         scan = scanner.scan
         if scan.needs_import:
             _spell_through_fresh_binding(scan, scanner.imported, rename)
+        if scanner.provided and _rebinds_another_root(text, rename):
+            binding = fresh_binding(rename.new, set(scanner.provided.values()))
+            if binding is not None:
+                scan.provided_as = binding
+                scan.through.update(dict.fromkeys(scanner.provided, binding))
     if plain:
         scan.plain = find_plain_bindings(wrapper, package, rename, code=text, is_init=is_init)
     return scan

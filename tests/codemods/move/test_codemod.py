@@ -419,6 +419,14 @@ CASES = {
             "app = 'a local value'\nprint(_app_billing_rates.X)\n"
         ),
     ),
+    "import_of_old_never_rebinds_a_name_the_module_uses": Case(
+        "import app.core.pricing\n\nbilling = 'local'\nprint(app.core.pricing.X, billing)\n",
+        (
+            "import billing.rates as _billing_rates\n\n"
+            "billing = 'local'\nprint(_billing_rates.X, billing)\n"
+        ),
+        new="billing.rates",
+    ),
     "binding_assigned_otherwise_keeps_its_name": Case(
         "try:\n    from app.core import pricing\nexcept ImportError:\n    pricing = None\n",
         (
@@ -466,6 +474,7 @@ SPELLING_CHANGES = (
     "all_entry_of_a_submodule_that_left",
     "import_parent_then",
     "added_import",
+    "import_of_old_never",
     "function_level_chain",
     "to_top",
     "relative_to_other",

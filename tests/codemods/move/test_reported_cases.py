@@ -87,6 +87,23 @@ def test_an_added_import_never_shadows_a_local_name(tmp_path: Path) -> None:
     assert imports(root, "user") == "1 a local value\n"
 
 
+def test_an_import_of_old_never_rebinds_a_name_the_module_uses(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/sub.py": "X = 1\n",
+            "other/__init__.py": "",
+            "user.py": "import pkg.sub\n\nother = 'local'\n\nprint(pkg.sub.X, other)\n",
+        },
+    )
+    move_twice(root, "pkg.sub", "other.sub")
+    assert (root / "user.py").read_text() == (
+        "import other.sub as _other_sub\n\nother = 'local'\n\nprint(_other_sub.X, other)\n"
+    )
+    assert imports(root, "user") == "1 local\n"
+
+
 REPOSITORY = Path(__file__).resolve().parents[3]
 
 
