@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from codemods.engine.apply import PAUSE_AFTER_ENV, PAUSE_FILE_ENV, STATE_DIR
-from tests.codemods.repos import git, make_repo, snapshot
+from tests.codemods.repos import copy_asset, git, make_repo, snapshot
 
 OLD, NEW = "pkg.sub.mod", "pkg.fresh.mod"
 FILES = {
@@ -141,3 +141,23 @@ def test_a_recovery_before_bad_input_says_what_it_wrote(tmp_path: Path) -> None:
     assert "error[module-not-found]" in result.stderr
     assert "Before this: Completed an interrupted apply" in result.stderr
     assert _state(root) == _state(expected)
+
+
+def test_a_kill_at_every_file_operation_of_a_shim_removal_deletes_included(
+    tmp_path: Path,
+) -> None:
+    args = ("remove-shim", "trade.orchestration.symbols", "--apply")
+    expected = copy_asset("codemods_shim", tmp_path / "expected")
+    assert _run(*args, cwd=expected).returncode == 0
+    wanted = _state(expected)
+    assert "D  src/trade/orchestration/symbols.py" in wanted[2].splitlines()
+    operations = 0
+    while True:
+        root = copy_asset("codemods_shim", tmp_path / f"killed-{operations}")
+        if not _kill_after(root, operations, *args):
+            break
+        again = _run(*args, cwd=root)  # the shim is gone: refused, after the recovery
+        assert "Completed an interrupted apply" in again.stderr, again.stderr
+        assert _state(root) == wanted, f"killed after {operations} file operations"
+        operations += 1
+    assert operations >= 3
