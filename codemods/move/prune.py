@@ -45,12 +45,17 @@ def _roots(code: str, package: str, old: str) -> set[str] | None:
     return roots
 
 
-def pruned(tree: cst.Module, code: str, package: str, old: str) -> cst.Module:
-    """`tree` without the top-level functions and classes that name no root of OLD."""
+def pruned(
+    tree: cst.Module, code: str, package: str, old: str, *, keep: set[str] | None = None
+) -> cst.Module:
+    """`tree` without the top-level functions and classes that name no root of OLD; those
+    naming one of `keep` stay too (a name whose module-level binding must be seen, such as
+    the root an added `import NEW` binds)."""
     roots = _roots(code, package, old)
     if roots is None:
         return tree
-    named = re.compile(r"\b(?:" + "|".join(re.escape(root) for root in sorted(roots)) + r")\b")
+    words = sorted(roots | (keep or set()))
+    named = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
     empty = cst.Module([])
     body = [
         statement

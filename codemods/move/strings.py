@@ -14,6 +14,7 @@ import libcst as cst
 from codemods.engine.changes import StringHit
 from codemods.engine.names import Rename
 from codemods.engine.syntax import line_offset
+from codemods.move.docrefs import rewrite_code_mentions
 from codemods.move.references import classify_string
 
 __all__ = ["StringRewrites", "in_long_strings"]
@@ -57,9 +58,15 @@ class StringRewrites(cst.CSTTransformer):
         new = classify_string(value, self.rename)
         if new is None:
             return updated_node
+        prose = False
+        if new == "":  # not a dotted path: a docstring may still hold code that names OLD
+            new, prose = rewrite_code_mentions(value, self.rename)
+            new = "" if new == value else new
         if new == "" or updated_node.raw_value != value:
             self._review(updated_node.value)
             return updated_node
+        if prose:  # rewritten where it is code; the prose that mentions OLD is listed
+            self._review(updated_node.value)
         self.strings_rewritten += 1
         quote = updated_node.quote
         return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")

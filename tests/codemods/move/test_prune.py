@@ -63,3 +63,13 @@ def test_a_chain_through_a_package_names_the_last_part() -> None:
         "def passes_by():\n    return a.core.other\n"
     )
     assert _kept(code) == ["import app as a", "def reaches():"]
+
+
+def test_a_function_naming_a_kept_word_stays() -> None:
+    code = "import app.core.pricing\ndef other():\n    return 1\ndef unrelated():\n    return 2\n"
+    tree = cst.parse_module(code)
+    out = pruned(tree, code, "app", OLD, keep={"other"})
+    assert [cst.Module([]).code_for_node(s).splitlines()[0] for s in out.body] == [
+        "import app.core.pricing",
+        "def other():",
+    ]
