@@ -23,7 +23,7 @@ from analyzer.model import (
     site_order,
 )
 from analyzer.packages import collapse_edges
-from analyzer.parents import with_parents
+from analyzer.parents import import_edges
 from analyzer.ports import AnalysisStore, CutStore, GraphSource, ScannedModule
 
 __all__ = ["analyse", "group_edges"]
@@ -64,7 +64,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
             "analyse the package that holds them.",
         )
     names = [m.name for m in inside]
-    all_edges = group_edges(with_parents(scanned.sites, {m.name for m in scanned.modules}))
+    all_edges = import_edges(scanned.sites, {m.name for m in scanned.modules})
     edges, used = _apply_ignores(
         [e for e in all_edges if _within(e.importer, package) and _within(e.imported, package)],
         target.gates.ignores,

@@ -38,20 +38,34 @@ def weighted_graph(
     (typing-only, then deferred) wins: those are the easiest to remove.
     """
     graph: dict[str, dict[str, int]] = {node: {} for node in nodes}
+    if kind is _WEAKEST and not by_module_pairs:
+        for edge in edges:
+            graph[edge.importer][edge.imported] = len(edge.sites) * _TIE_SCALE + edge.kind.strength
+        return graph
+    floor = kind.strength
     for edge in edges:
-        if kind is _WEAKEST and not by_module_pairs:
-            base = len(edge.sites)
+        sites = edge.sites
+        if len(sites) == 1:  # most edges
+            base = int(sites[0].kind.strength >= floor)
+        elif by_module_pairs:
+            base = len({(s.importer, s.imported) for s in sites if s.kind.strength >= floor})
         else:
-            sites = _at_least(edge.sites, kind)
-            if not sites:
-                continue
-            base = len({(s.importer, s.imported) for s in sites}) if by_module_pairs else len(sites)
-        graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
+            base = sum(1 for s in sites if s.kind.strength >= floor)
+        if base:
+            graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
     return graph
 
 
 # Larger than the sum of the tie-breakers of any cut (at most 4 per edge).
 _TIE_SCALE = 1 << 20
+
+
+def _weakest(edge: Edge) -> int:
+    """The strength of the edge's weakest statement."""
+    sites = edge.sites
+    if len(sites) == 1:
+        return sites[0].kind.strength
+    return min(site.kind.strength for site in sites)
 
 
 def _at_least(sites: Sequence[ImportSite], kind: ImportKind) -> tuple[ImportSite, ...]:
@@ -81,7 +95,7 @@ def find_cycles(
         inner = [by_pair[(a, b)] for a, succ in inner_graph.items() for b in succ]
         # The all-kinds cut is also the cut of every kind no statement is weaker than: the
         # graph of that kind's statements is the same graph.
-        floor = min(s.kind.strength for e in inner for s in e.sites)
+        floor = min(map(_weakest, inner))
         also = frozenset(k for k in ImportKind if k.strength <= floor)
         cut = _KindCut(_WEAKEST, [inner_graph], by_pair, store, also=also)
         gated = gate_kind is not None and kind.strength >= gate_kind.strength

@@ -254,7 +254,9 @@ def _sift(graph: Digraph, order: list[str]) -> list[str]:
 
     Taking node v out of the order, the cost of slot k is the weight of its predecessors at or
     after k plus its successors before k; it only changes at v's neighbours, so each node
-    costs O(degree log degree) rather than O(nodes).
+    costs O(degree log degree) rather than O(nodes). It depends only on the order of v's
+    neighbours around v: a node that found no better slot is looked at again only once it or
+    a neighbour has moved (the same moves, without the passes over settled nodes).
     """
     succ = {n: {m: w for m, w in graph[n].items() if m != n} for n in graph}
     pred: dict[str, dict[str, int]] = {n: {} for n in graph}
@@ -262,35 +264,54 @@ def _sift(graph: Digraph, order: list[str]) -> list[str]:
         for m, w in targets.items():
             pred[m][n] = w
     position = {n: i for i, n in enumerate(order)}
+    unsettled = set(order)
     for _ in range(_SIFT_PASSES):
         improved = False
         for node in list(order):
+            if node not in unsettled:
+                continue
+            unsettled.discard(node)
             here = position[node]
-            events = sorted(
-                [(position[m] - (position[m] > here), w) for m, w in succ[node].items()]
-                + [(position[m] - (position[m] > here), -w) for m, w in pred[node].items()]
-            )
-            cost = sum(pred[node].values())
-            best_cost, best_slot = cost, 0
-            current = cost if here == 0 else None
-            for index, (slot, delta) in enumerate(events):
-                if current is None and slot >= here:
-                    current = cost
-                cost += delta
-                last_at_slot = index + 1 == len(events) or events[index + 1][0] != slot
-                if last_at_slot and cost < best_cost:
-                    best_cost, best_slot = cost, slot + 1
-            if current is None:
-                current = cost
-            if best_cost < current:
+            best_slot = _best_slot(node, here, succ[node], pred[node], position)
+            if best_slot is not None:
                 order.pop(here)
                 order.insert(best_slot, node)
                 for i in range(min(here, best_slot), max(here, best_slot) + 1):
                     position[order[i]] = i
+                unsettled.update(succ[node])
+                unsettled.update(pred[node])
                 improved = True
         if not improved:
             break
     return order
+
+
+def _best_slot(
+    node: str,
+    here: int,
+    succ: dict[str, int],
+    pred: dict[str, int],
+    position: dict[str, int],
+) -> int | None:
+    """The slot (in the order without `node`) that lowers its backward weight most, or None
+    when its own slot `here` is already the best."""
+    events = sorted(
+        [(position[m] - (position[m] > here), w) for m, w in succ.items()]
+        + [(position[m] - (position[m] > here), -w) for m, w in pred.items()]
+    )
+    cost = sum(pred.values())
+    best_cost, best_slot = cost, 0
+    current = cost if here == 0 else None
+    for index, (slot, delta) in enumerate(events):
+        if current is None and slot >= here:
+            current = cost
+        cost += delta
+        last_at_slot = index + 1 == len(events) or events[index + 1][0] != slot
+        if last_at_slot and cost < best_cost:
+            best_cost, best_slot = cost, slot + 1
+    if current is None:
+        current = cost
+    return best_slot if best_cost < current else None
 
 
 def _prune(graph: Digraph, cut: list[tuple[str, str]]) -> list[tuple[str, str]]:
