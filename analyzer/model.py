@@ -29,7 +29,7 @@ __all__ = [
     "site_order",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class ImportKind(StrEnum):

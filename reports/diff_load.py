@@ -45,6 +45,27 @@ def _sites(items: list[dict[str, Any]], importer: str, imported: str) -> tuple[I
     )
 
 
+def _imports(items: list[dict[str, Any]]) -> tuple[Edge, ...]:
+    """The edges; an implicit site written short takes its file and text from the statement
+    on its line, listed in full on another edge of the same importer."""
+    statements = {(e["importer"], d["line"]): d for e in items for d in e["sites"] if "file" in d}
+    return tuple(
+        Edge(
+            e["importer"],
+            e["imported"],
+            _sites(
+                [
+                    d if "file" in d else {**statements[(e["importer"], d["line"])], **d}
+                    for d in e["sites"]
+                ],
+                e["importer"],
+                e["imported"],
+            ),
+        )
+        for e in items
+    )
+
+
 def _cuts(items: list[dict[str, Any]]) -> tuple[Cut, ...]:
     return tuple(
         Cut(
@@ -90,10 +111,7 @@ def analysis_from_data(data: dict[str, Any]) -> Analysis:
         root=data["root"],
         summary=_summary(data["summary"]),
         modules=tuple(ModuleInfo(**m) for m in data["modules"]),
-        imports=tuple(
-            Edge(e["importer"], e["imported"], _sites(e["sites"], e["importer"], e["imported"]))
-            for e in data["imports"]
-        ),
+        imports=_imports(data["imports"]),
         cycles=tuple(_cycle(c) for c in data["cycles"]),
         package_cycles=tuple(_cycle(c) for c in data["package_cycles"]),
         mutual_pairs=tuple(

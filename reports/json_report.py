@@ -1,7 +1,10 @@
 """The analysis as JSON: the full model, versioned by `schema_version`, sorted and byte-stable.
 
 The statements of an import (`sites`) sit inside its edge or cut, so each site leaves out the
-importer and imported module its parent already names (schema version 2).
+importer and imported module its parent already names (schema version 2). In `imports`, a
+parent package's `__init__` that a statement runs (an implicit site) is written as its line and
+kind only: the statement is in the importer's file and listed in full on the importer's edge to
+the module it names (schema version 4).
 """
 
 from __future__ import annotations
@@ -53,11 +56,16 @@ def to_data(value: Any) -> Any:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
+def _sites(sites: tuple[ImportSite, ...], *, short: bool = False) -> list[dict[str, Any]]:
     """Each statement; `implicit` is written only where it is true (a parent package's
-    `__init__` that the statement runs), which keeps large documents small."""
+    `__init__` that the statement runs), which keeps large documents small; with `short`,
+    an implicit site is its line and kind only."""
     return [
-        {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
+        (
+            {"implicit": True, "kind": s.kind, "line": s.line}
+            if short
+            else {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
+        )
         if s.implicit
         else {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
         for s in sites
@@ -69,9 +77,38 @@ def _edge(edge: Edge) -> dict[str, Any]:
         "importer": edge.importer,
         "imported": edge.imported,
         "kind": edge.kind,
-        "sites": _sites(edge.sites),
+        "sites": _sites(edge.sites, short=True),
         "weight": edge.weight,
     }
+
+
+def _imports(edges: tuple[Edge, ...], *, ignores: bool) -> list[dict[str, Any]]:
+    """The edges, each implicit site short where its statement is listed in full on another
+    edge of the same importer: always, unless an ignored import left it the only one."""
+    if not ignores:
+        return [_edge(edge) for edge in edges]
+    listed = {(e.importer, s.line) for e in edges for s in e.sites if not s.implicit}
+    return [
+        {
+            "importer": edge.importer,
+            "imported": edge.imported,
+            "kind": edge.kind,
+            "sites": [
+                {"implicit": True, "kind": s.kind, "line": s.line}
+                if s.implicit and (edge.importer, s.line) in listed
+                else _site(s)
+                for s in edge.sites
+            ],
+            "weight": edge.weight,
+        }
+        for edge in edges
+    ]
+
+
+def _site(s: ImportSite) -> dict[str, Any]:
+    if s.implicit:
+        return {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
+    return {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
 
 
 def _cut(cut: Cut) -> dict[str, Any]:
@@ -105,6 +142,7 @@ def render(analysis: Analysis) -> str:
     Compact output uses the C encoder (an indented dump of Django's analysis is ~5x slower);
     pipe it through `python -m json.tool` or `jq` to read it.
     """
-    data = to_data(analysis)
+    data = to_data(dataclasses.replace(analysis, imports=()))
+    data["imports"] = _imports(analysis.imports, ignores=bool(analysis.ignores))
     data["summary"]["cycles_by_kind"] = dict(analysis.summary.cycles_by_kind)
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
