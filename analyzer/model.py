@@ -73,10 +73,6 @@ _STRENGTH = {
 }
 
 
-def _strength_of(kind: ImportKind) -> int:
-    return _STRENGTH[kind]
-
-
 @dataclass(frozen=True, order=True)
 class Location:
     """A line in a file; `file` is relative to the analysed root, with forward slashes."""
@@ -103,11 +99,8 @@ class ImportSite:
     implicit: bool = False
 
     def running(self, parent: str) -> ImportSite:
-        """The implicit site of the same statement for `parent`, a package it runs.
-
-        Built without the frozen dataclass's `__init__` (one `object.__setattr__` per field):
-        an analysis makes one per statement and parent, tens of thousands on large code bases.
-        """
+        """The implicit site of this statement for `parent`, a package it runs: built without
+        the frozen `__init__` (tens of thousands of them on large code bases)."""
         site = object.__new__(ImportSite)
         fields = vars(site)
         fields.update(vars(self))
@@ -135,7 +128,7 @@ class Edge:
         sites = self.sites
         if len(sites) == 1:  # most edges
             return sites[0].kind
-        return max((site.kind for site in sites), key=_strength_of)
+        return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
 
     @property
     def weight(self) -> int:

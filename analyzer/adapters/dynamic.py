@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from analyzer.adapters.textscan import classify_import_lines, masked_lines
+from analyzer.adapters.kinds import classify_import_lines
+from analyzer.adapters.strings import masked_lines
 from analyzer.model import ImportKind
 
 __all__ = ["dynamic_imports", "dynamic_sites", "nearest_module"]
