@@ -7,11 +7,13 @@ any machine; `GrimpSource` turns entries into modules and import sites.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from analyzer.adapters.dynamic import dynamic_sites
 from analyzer.adapters.kinds import classify_import_lines, classify_indented, indented_imports
 from analyzer.adapters.textscan import reexport_sources
+from analyzer.adapters.unresolved import unresolved_imports
 from analyzer.model import ImportKind
 
 if TYPE_CHECKING:
@@ -20,15 +22,21 @@ if TYPE_CHECKING:
 __all__ = ["cache_entry", "text_facts"]
 
 
-def text_facts(name: str, text: str, *, is_package: bool) -> dict[str, Any]:
+def text_facts(name: str, text: str, *, is_package: bool, known: Collection[str]) -> dict[str, Any]:
     """What the text of module `name` alone tells: its lines, whether it is a shim, the
-    literal dynamic imports, and the kind of every indented statement that looks like an
-    import (grimp says which ones are)."""
+    literal dynamic imports, the imports of submodules without source (not among `known`),
+    and the kind of every indented statement that looks like an import (grimp says which
+    ones are)."""
+    froms: list[tuple[int, str]] = []
+    indented = indented_imports(text, froms=froms)
     return {
-        "kinds": classify_indented(text, indented_imports(text)),
+        "kinds": classify_indented(text, indented),
         "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
         "reexports": None if is_package else _reexports(name, text),
-        "dynamic": dynamic_sites(name, text, is_package=is_package),
+        # Edges to the nearest module of what they name: literal dynamic imports, and
+        # statements importing from a submodule without source.
+        "nearest": dynamic_sites(name, text, is_package=is_package)
+        + unresolved_imports(name, text, froms, is_package=is_package, known=known),
     }
 
 
@@ -61,7 +69,7 @@ def cache_entry(text: str, facts: dict[str, Any], direct: set[DirectImport]) -> 
         "imports": imports,
         "lines": facts["lines"],
         "reexports": facts["reexports"],
-        "dynamic": facts["dynamic"],
+        "nearest": facts["nearest"],
     }
 
 

@@ -23,6 +23,7 @@ from analyzer.adapters.grimp_scan import found_by_grimp, grimp_imports, paths_of
 from analyzer.adapters.packages import find_package_directory, module_paths, require_root
 from analyzer.adapters.strings import masked_lines
 from analyzer.adapters.textscan import top_level_definitions
+from analyzer.adapters.unresolved import known_names
 from analyzer.errors import UnreadableModule
 from analyzer.model import Definition, ImportKind, ImportSite, site_order
 from analyzer.ports import ScannedModule, ScannedPackage
@@ -83,8 +84,11 @@ class GrimpSource:
             scanning = prepared.everything or self._pool.submit(
                 self._grimp_scan, top, prepared.found, paths, list(misses)
             )
+            known = known_names(paths)
             facts = {
-                name: text_facts(name, text, is_package=self._files[name].endswith("__init__.py"))
+                name: text_facts(
+                    name, text, is_package=self._files[name].endswith("__init__.py"), known=known
+                )
                 for name, (_, text) in misses.items()
             }
             imports = scanning.result()
@@ -196,8 +200,9 @@ class GrimpSource:
         )
 
     def _sites(self, name: str, entry: dict[str, Any], modules: dict[str, str]) -> list[ImportSite]:
-        """The module's imports: grimp's, then the literal dynamic ones, each to the nearest
-        module of the package it names."""
+        """The module's imports: grimp's, then the literal dynamic ones and those from a
+        submodule without source (compiled, or missing), each to the nearest module of the
+        package it names."""
         file = self._files[name]
         sites = [
             ImportSite(
@@ -210,7 +215,7 @@ class GrimpSource:
             )
             for imported, line, text, kind in entry["imports"]
         ]
-        for target, line, text, kind in entry["dynamic"]:
+        for target, line, text, kind in entry["nearest"]:
             imported = nearest_module(target, modules)
             if imported is not None and imported != name:
                 sites.append(ImportSite(name, imported, file, line, text, ImportKind(kind)))
