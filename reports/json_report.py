@@ -2,9 +2,9 @@
 
 The statements of an import (`sites`) sit inside its edge or cut, so each site leaves out the
 importer and imported module its parent already names (schema version 2). In `imports`, a
-parent package's `__init__` that a statement runs (an implicit site) is written as its line and
-kind only: the statement is in the importer's file and listed in full on the importer's edge to
-the module it names (schema version 4).
+parent package's `__init__` that a statement runs (an implicit site) is written as the line of
+the statement (`implicit`), which is in the importer's file and listed in full on the
+importer's edge to the module it names (schema version 4).
 """
 
 from __future__ import annotations
@@ -56,16 +56,11 @@ def to_data(value: Any) -> Any:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _sites(sites: tuple[ImportSite, ...], *, short: bool = False) -> list[dict[str, Any]]:
+def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
     """Each statement; `implicit` is written only where it is true (a parent package's
-    `__init__` that the statement runs), which keeps large documents small; with `short`,
-    an implicit site is its line and kind only."""
+    `__init__` that the statement runs), which keeps large documents small."""
     return [
-        (
-            {"implicit": True, "kind": s.kind, "line": s.line}
-            if short
-            else {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
-        )
+        {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
         if s.implicit
         else {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
         for s in sites
@@ -73,42 +68,43 @@ def _sites(sites: tuple[ImportSite, ...], *, short: bool = False) -> list[dict[s
 
 
 def _edge(edge: Edge) -> dict[str, Any]:
-    return {
+    """An edge of `imports`: its implicit sites as the lines of their statements only."""
+    sites = edge.sites
+    listed = [
+        {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
+        for s in sites
+        if not s.implicit
+    ]
+    data = {
         "importer": edge.importer,
         "imported": edge.imported,
         "kind": edge.kind,
-        "sites": _sites(edge.sites, short=True),
-        "weight": edge.weight,
+        "sites": listed,
+        "weight": len(sites),
     }
+    if len(listed) < len(sites):
+        data["implicit"] = [s.line for s in sites if s.implicit]
+    return data
 
 
 def _imports(edges: tuple[Edge, ...], *, ignores: bool) -> list[dict[str, Any]]:
-    """The edges, each implicit site short where its statement is listed in full on another
-    edge of the same importer: always, unless an ignored import left it the only one."""
+    """The edges. An implicit site is written as the line of its statement, which is listed in
+    full on the importer's edge to the module it names: always, unless an ignored import left
+    it the only one (then it is written in full among the sites)."""
     if not ignores:
         return [_edge(edge) for edge in edges]
     listed = {(e.importer, s.line) for e in edges for s in e.sites if not s.implicit}
-    return [
-        {
-            "importer": edge.importer,
-            "imported": edge.imported,
-            "kind": edge.kind,
-            "sites": [
-                {"implicit": True, "kind": s.kind, "line": s.line}
-                if s.implicit and (edge.importer, s.line) in listed
-                else _site(s)
-                for s in edge.sites
-            ],
-            "weight": edge.weight,
-        }
-        for edge in edges
-    ]
-
-
-def _site(s: ImportSite) -> dict[str, Any]:
-    if s.implicit:
-        return {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text, "implicit": True}
-    return {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
+    found = []
+    for edge in edges:
+        data = _edge(edge)
+        alone = {s for s in edge.sites if s.implicit and (edge.importer, s.line) not in listed}
+        if alone:
+            data["sites"] = _sites(tuple(s for s in edge.sites if not s.implicit or s in alone))
+            data["implicit"] = [s.line for s in edge.sites if s.implicit and s not in alone]
+            if not data["implicit"]:
+                del data["implicit"]
+        found.append(data)
+    return found
 
 
 def _cut(cut: Cut) -> dict[str, Any]:
