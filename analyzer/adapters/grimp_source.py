@@ -50,6 +50,7 @@ class GrimpSource:
         # One worker: grimp itself runs on every core.
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._texts: dict[str, str] = {}
+        self._data: dict[str, tuple[str, bytes]] = {}
         self._keys: dict[str, str] = {}
         self._files: dict[str, str] = {}
 
@@ -60,7 +61,7 @@ class GrimpSource:
         contents = self._contents(paths)
         digest = hashlib.sha256(str(self.root).encode())
         for name in sorted(contents):
-            digest.update(f"\n{name}\0{self._files[name]}\0{contents[name][0]}".encode())
+            digest.update(f"\n{name}\0{self._files[name]}\0{contents[name]}".encode())
         return digest.hexdigest()
 
     def scan(self, package: str) -> ScannedPackage:
@@ -73,10 +74,10 @@ class GrimpSource:
         facts: dict[str, dict[str, Any]] = {}
         imports: dict[str, set[DirectImport]] = {}
         contents = self._contents(paths)
-        for name, (key, text) in contents.items():
+        for name, key in contents.items():
             entry = cache.get(key)
             if entry is None:
-                misses[name] = (key, text)
+                misses[name] = (key, self._text(name))
             else:
                 modules.append(self._module(name, entry))
                 sites.extend(self._sites(name, entry, paths))
@@ -97,7 +98,7 @@ class GrimpSource:
             cache.put(key, entry)
             modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry, paths))
-        cache.save(keep={key for key, _ in contents.values()})
+        cache.save(keep=set(contents.values()))
         return ScannedPackage(
             root=str(self.root),
             package=top,
@@ -128,25 +129,32 @@ class GrimpSource:
             prepared = self._prepared[top] = _Prepared(paths, found, cache, everything)
         return prepared
 
-    def _contents(self, paths: dict[str, str]) -> dict[str, tuple[str, str]]:
-        """Each module's content hash and text, read once."""
-        contents = {}
+    def _contents(self, paths: dict[str, str]) -> dict[str, str]:
+        """Each module's content hash, each file read once. Its text is decoded only when
+        asked for (`_text`): a run whose analysis or scan is cached needs none of them (a
+        file in a cache decoded when it was scanned)."""
+        keys = self._keys
         for name, path in paths.items():
-            text = self._texts.get(name)
-            if text is None:
+            if name not in keys:
                 data = self._read(path)
-                self._keys[name] = content_hash(data)
-                text = self._texts[name] = self._decode(path, data)
+                keys[name] = content_hash(data)
+                self._data[name] = (path, data)
                 self._files[name] = self._relative(path)
-            contents[name] = (self._keys[name], text)
-        return contents
+        return {name: keys[name] for name in paths}
+
+    def _text(self, name: str) -> str:
+        text = self._texts.get(name)
+        if text is None:
+            path, data = self._data.pop(name)
+            text = self._texts[name] = self._decode(path, data)
+        return text
 
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
         found: list[Definition] = []
         for module in modules:
-            text = self._texts.get(module)
-            if text is None:
+            if module not in self._keys:
                 continue
+            text = self._text(module)
             for name, kind, line, lines in top_level_definitions(text, mask=masked_lines(text)):
                 found.append(
                     Definition(module=module, name=name, kind=kind, line=line, lines=lines)
