@@ -10,10 +10,16 @@ every cycle they close. The gate's cut is the cut of the gate's kind; the all-ki
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Mapping, Sequence
 
 from analyzer.feedback import feedback_arc_set
-from analyzer.graph import shortest_cycle, strongly_connected_components, subgraph
+from analyzer.graph import (
+    cycles_through,
+    shortest_cycle,
+    strongly_connected_components,
+    subgraph,
+)
 from analyzer.model import Cut, Cycle, Edge, ImportKind, ImportSite, MutualPair
 from analyzer.ports import CutStore, SolvedComponent
 
@@ -48,13 +54,16 @@ def weighted_graph(
         if len(sites) == 1:  # most edges
             base = int(sites[0].kind.strength >= floor)
         elif by_module_pairs:
-            base = len({(s.importer, s.imported) for s in sites if s.kind.strength >= floor})
+            strong = sites if not floor else [s for s in sites if s.kind.strength >= floor]
+            base = len(set(map(_module_pair, strong)))
         else:
             base = sum(1 for s in sites if s.kind.strength >= floor)
         if base:
             graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
     return graph
 
+
+_module_pair = operator.attrgetter("importer", "imported")
 
 # Larger than the sum of the tie-breakers of any cut (at most 4 per edge).
 _TIE_SCALE = 1 << 20
@@ -186,7 +195,7 @@ def _search(inner: dict[str, dict[str, int]]) -> SolvedComponent:
         cut=tuple(cut),
         exact=exact,
         witness=shortest_cycle(inner),
-        cut_witnesses=tuple(shortest_cycle(inner, through=edge) for edge in cut),
+        cut_witnesses=tuple(cycles_through(inner, cut)),
     )
 
 

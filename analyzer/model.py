@@ -130,6 +130,19 @@ class Edge:
             return sites[0].kind
         return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
 
+    @classmethod
+    def of(cls, importer: str, imported: str, sites: tuple[ImportSite, ...]) -> Edge:
+        """`Edge(importer, imported, sites)` with its kind known, built without the frozen
+        `__init__`: an analysis makes one per module pair, tens of thousands."""
+        edge = object.__new__(cls)
+        kind = (
+            sites[0].kind
+            if len(sites) == 1
+            else max((site.kind for site in sites), key=_STRENGTH.__getitem__)
+        )
+        vars(edge).update(importer=importer, imported=imported, sites=sites, kind=kind)
+        return edge
+
     @property
     def weight(self) -> int:
         return len(self.sites)

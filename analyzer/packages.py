@@ -42,13 +42,18 @@ def collapse_edges(
         )
         if a == b or package in (a, b):
             continue
-        for site in edge.sites:
-            (implicit if site.implicit else explicit)[(a, b)].append(site)
+        key = (a, b)
+        statements = edge.sites
+        if len(statements) == 1 and not statements[0].implicit:  # most edges
+            explicit[key].append(statements[0])
+            continue
+        for site in statements:
+            (implicit if site.implicit else explicit)[key].append(site)
     for key, sites in implicit.items():
         named = {(s.file, s.line) for s in explicit.get(key, ())}
         explicit[key].extend(s for s in sites if (s.file, s.line) not in named)
     collapsed = [
-        Edge(a, b, tuple(sorted(sites, key=site_order)))
+        Edge.of(a, b, tuple(sorted(sites, key=site_order)))
         for (a, b), sites in sorted(explicit.items())
         if sites
     ]

@@ -30,7 +30,7 @@ def import_edges(sites: Iterable[ImportSite], modules: Collection[str]) -> list[
     for pair, implicit in added.items():
         group = grouped.get(pair)
         grouped[pair] = sorted([*group, *implicit], key=site_order) if group else implicit
-    return [Edge(pair[0], pair[1], tuple(grouped[pair])) for pair in sorted(grouped)]
+    return [Edge.of(pair[0], pair[1], tuple(grouped[pair])) for pair in sorted(grouped)]
 
 
 def with_parents(sites: Sequence[ImportSite], modules: Collection[str]) -> list[ImportSite]:
@@ -83,17 +83,17 @@ def _implicit(
             pair = (importer, parent)
             seen = lines.get(pair)
             if seen is None:
-                seen = lines[pair] = {(s.file, s.line) for s in grouped.get(pair, ())}
+                named = grouped.get(pair)
+                seen = lines[pair] = {(s.file, s.line) for s in named} if named else set()
+                bucket = added[pair] = []
+            else:
+                bucket = added[pair]
             for site in group:
                 line = (site.file, site.line)
                 if line not in seen:
                     seen.add(line)
-                    implicit = site.running(parent)
-                    if pair in added:
-                        added[pair].append(implicit)
-                    else:
-                        added[pair] = [implicit]
-    return added
+                    bucket.append(site.running(parent))
+    return {pair: sites for pair, sites in added.items() if sites}
 
 
 def _ancestors(module: str, modules: Collection[str] | None) -> tuple[str, ...]:
