@@ -70,11 +70,14 @@ def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
 def _edge(edge: Edge) -> dict[str, Any]:
     """An edge of `imports`: its implicit sites as the lines of their statements only."""
     sites = edge.sites
-    listed = [
-        {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
-        for s in sites
-        if not s.implicit
-    ]
+    if len(sites) == 1 and not (site := sites[0]).implicit:  # most edges
+        listed = [{"file": site.file, "kind": site.kind, "line": site.line, "text": site.text}]
+    else:
+        listed = [
+            {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
+            for s in sites
+            if not s.implicit
+        ]
     data = {
         "importer": edge.importer,
         "imported": edge.imported,
@@ -141,4 +144,8 @@ def render(analysis: Analysis) -> str:
     data = to_data(dataclasses.replace(analysis, imports=()))
     data["imports"] = _imports(analysis.imports, ignores=bool(analysis.ignores))
     data["summary"]["cycles_by_kind"] = dict(analysis.summary.cycles_by_kind)
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # The data is a tree: the encoder need not track the containers it is inside (~15% faster).
+    text = json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+    )
+    return text + "\n"
