@@ -102,10 +102,7 @@ class ImportSite:
         """The implicit site of this statement for `parent`, a package it runs: built without
         the frozen `__init__` (tens of thousands of them on large code bases)."""
         site = object.__new__(ImportSite)
-        fields = vars(site)
-        fields.update(vars(self))
-        fields["imported"] = parent
-        fields["implicit"] = True
+        object.__setattr__(site, "__dict__", {**vars(self), "imported": parent, "implicit": True})
         return site
 
 

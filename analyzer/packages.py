@@ -22,7 +22,8 @@ def collapse_edges(
     modules: Sequence[str], edges: Sequence[Edge], *, package: str
 ) -> tuple[list[str], list[Edge]]:
     """Nodes and edges between the target's children; an edge's sites are every statement
-    it stands for (its weight for cuts is the number of module imports they hold).
+    it stands for (its weight for cuts is the number of module imports they hold). `edges`
+    come sorted by importer and imported, as `import_edges` gives them.
 
     A parent package's `__init__` that a statement runs implicitly lies in the same child as
     the module the statement names, so between two children it adds no dependency of its own:
@@ -51,10 +52,8 @@ def collapse_edges(
             (implicit if site.implicit else explicit)[key].append(site)
     for key, sites in implicit.items():
         named = {(s.file, s.line) for s in explicit.get(key, ())}
-        explicit[key].extend(s for s in sites if (s.file, s.line) not in named)
-    collapsed = [
-        Edge.of(a, b, tuple(sorted(sites, key=site_order)))
-        for (a, b), sites in sorted(explicit.items())
-        if sites
-    ]
+        kept = [s for s in sites if (s.file, s.line) not in named]
+        if kept:  # the only lists not in file order already (edges come sorted)
+            explicit[key] = sorted([*explicit.get(key, ()), *kept], key=site_order)
+    collapsed = [Edge.of(a, b, tuple(sites)) for (a, b), sites in sorted(explicit.items())]
     return nodes, collapsed
