@@ -151,6 +151,8 @@ def group_edges(sites: Sequence[ImportSite]) -> list[Edge]:
 
 
 def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[Edge], set[Ignore]]:
+    if not ignores:
+        return edges, set()
     wanted = {(i.importer, i.imported): i for i in ignores}
     used = {wanted[(e.importer, e.imported)] for e in edges if (e.importer, e.imported) in wanted}
     return [e for e in edges if (e.importer, e.imported) not in wanted], used

@@ -219,8 +219,7 @@ def mutual_pairs(edges: Sequence[Edge]) -> tuple[MutualPair, ...]:
     by_pair = {(edge.importer, edge.imported): edge for edge in edges}
     pairs = []
     for (a, b), edge in by_pair.items():
-        other = by_pair.get((b, a))
-        if a < b and other is not None:
+        if a < b and (other := by_pair.get((b, a))) is not None:
             kind = min(edge.kind, other.kind, key=lambda k: k.strength)
             pairs.append(MutualPair(first=a, second=b, kind=kind))
     return tuple(sorted(pairs))
