@@ -137,7 +137,8 @@ class Edge:
             if len(sites) == 1
             else max((site.kind for site in sites), key=_STRENGTH.__getitem__)
         )
-        vars(edge).update(importer=importer, imported=imported, sites=sites, kind=kind)
+        fields = {"importer": importer, "imported": imported, "sites": sites, "kind": kind}
+        object.__setattr__(edge, "__dict__", fields)
         return edge
 
     @property

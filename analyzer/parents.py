@@ -65,7 +65,6 @@ def _implicit(
     the same statement does not name itself (nor an earlier statement on its line, through
     another module of that package)."""
     added: dict[_Pair, list[ImportSite]] = {}
-    lines: dict[_Pair, set[tuple[str, int]]] = {}
     ancestors: dict[str, tuple[str, ...]] = {}
     running: dict[str, frozenset[str]] = {}
     for (importer, imported), group in grouped.items():
@@ -81,18 +80,24 @@ def _implicit(
             if parent in started:
                 break  # and so are the ancestors above it
             pair = (importer, parent)
-            seen = lines.get(pair)
-            if seen is None:
-                named = grouped.get(pair)
-                seen = lines[pair] = {(s.file, s.line) for s in named} if named else set()
-                bucket = added[pair] = []
+            bucket = added.get(pair)
+            if bucket is None:
+                added[pair] = [site.running(parent) for site in group]
             else:
-                bucket = added[pair]
-            for site in group:
+                bucket += [site.running(parent) for site in group]
+    # Most pairs gain one statement that names nothing else of theirs: only the others can
+    # hold a line twice, or a line the statement names the parent on explicitly.
+    for pair, sites in added.items():
+        named = grouped.get(pair)
+        if len(sites) > 1 or named:
+            seen = {(s.file, s.line) for s in named} if named else set()
+            kept = []
+            for site in sites:
                 line = (site.file, site.line)
                 if line not in seen:
                     seen.add(line)
-                    bucket.append(site.running(parent))
+                    kept.append(site)
+            added[pair] = kept
     return {pair: sites for pair, sites in added.items() if sites}
 
 
