@@ -64,13 +64,7 @@ class _Strength(IntEnum):
     IMPORT_TIME = 4
 
 
-_STRENGTH = {
-    ImportKind.IMPORT_TIME: _Strength.IMPORT_TIME,
-    ImportKind.DEFERRED: _Strength.DEFERRED,
-    ImportKind.DYNAMIC: _Strength.DYNAMIC,
-    ImportKind.LAZY: _Strength.LAZY,
-    ImportKind.TYPING: _Strength.TYPING,
-}
+_STRENGTH = {kind: _Strength[kind.name] for kind in ImportKind}
 
 
 @dataclass(frozen=True, order=True)
@@ -106,9 +100,14 @@ class ImportSite:
         return site
 
 
+def _strongest(sites: tuple[ImportSite, ...]) -> ImportKind:
+    if len(sites) == 1:  # most edges
+        return sites[0].kind
+    return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
+
+
 def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str, bool]:
-    """The sort key of an import site, in field order: sorting by it is the dataclass order,
-    several times faster."""
+    """The sort key of a site: the dataclass order, several times faster to sort by."""
     return (site.importer, site.imported, site.file, site.line, site.text, site.kind, site.implicit)
 
 
@@ -122,23 +121,15 @@ class Edge:
 
     @functools.cached_property
     def kind(self) -> ImportKind:
-        sites = self.sites
-        if len(sites) == 1:  # most edges
-            return sites[0].kind
-        return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
+        return _strongest(self.sites)
 
     @classmethod
     def of(cls, importer: str, imported: str, sites: tuple[ImportSite, ...]) -> Edge:
         """`Edge(importer, imported, sites)` with its kind known, built without the frozen
         `__init__`: an analysis makes one per module pair, tens of thousands."""
         edge = object.__new__(cls)
-        kind = (
-            sites[0].kind
-            if len(sites) == 1
-            else max((site.kind for site in sites), key=_STRENGTH.__getitem__)
-        )
-        fields = {"importer": importer, "imported": imported, "sites": sites, "kind": kind}
-        object.__setattr__(edge, "__dict__", fields)
+        fields = {"importer": importer, "imported": imported, "sites": sites}
+        object.__setattr__(edge, "__dict__", {**fields, "kind": _strongest(sites)})
         return edge
 
     @property
