@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.analyse import analyse, group_edges
+from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target, load_target
 from analyzer.cycles import find_cycles
 from analyzer.errors import AnalyzerError
 from analyzer.model import Analysis, ImportKind
+from analyzer.parents import import_edges
 from analyzer.ports import GraphSource
 
 __all__ = [
@@ -33,7 +34,8 @@ def scan_cycles(
 ) -> tuple[tuple[str, ...], ...]:
     """The import cycles of `package` found under `root`: each a sorted tuple of modules.
 
-    Every kind of import counts (module level, function level, TYPE_CHECKING); with
+    Every kind of import counts (module level, function level, TYPE_CHECKING), and so do the
+    parent packages' `__init__` modules an import runs; with
     `import_time`, only the cycles of kind import-time (as `unknot analyze` counts them: the
     module-level imports alone close them).
     """
@@ -44,7 +46,10 @@ def scan_cycles(
         m.name for m in scanned.modules if m.name == package or m.name.startswith(package + ".")
     ]
     keep = set(inside)
-    edges = [e for e in group_edges(scanned.sites) if e.importer in keep and e.imported in keep]
+    modules = {m.name for m in scanned.modules}
+    edges = [
+        e for e in import_edges(scanned.sites, modules) if e.importer in keep and e.imported in keep
+    ]
     cycles = find_cycles(inside, edges)
     if import_time:
         cycles = tuple(c for c in cycles if c.kind == ImportKind.IMPORT_TIME)

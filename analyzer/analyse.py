@@ -23,7 +23,7 @@ from analyzer.model import (
     site_order,
 )
 from analyzer.packages import collapse_edges
-from analyzer.parents import with_parents
+from analyzer.parents import import_edges
 from analyzer.ports import AnalysisStore, CutStore, GraphSource, ScannedModule
 
 __all__ = ["analyse", "group_edges"]
@@ -64,9 +64,10 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
             "analyse the package that holds them.",
         )
     names = [m.name for m in inside]
-    all_edges = group_edges(with_parents(scanned.sites, {m.name for m in scanned.modules}))
+    layer = set(names)
+    all_edges = import_edges(scanned.sites, {m.name for m in scanned.modules})
     edges, used = _apply_ignores(
-        [e for e in all_edges if _within(e.importer, package) and _within(e.imported, package)],
+        [e for e in all_edges if e.importer in layer and e.imported in layer],
         target.gates.ignores,
     )
     kind = gate_kind(target.gates)
@@ -76,8 +77,9 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
         package_nodes, package_edges, gate_kind=None, by_module_pairs=True, store=cuts
     )
     in_cycle = {module for cycle in cycles for module in cycle.modules}
+    counts = _target_imports(edges)
     modules = _module_infos(
-        inside, edges, all_edges, package=package, in_cycle=in_cycle, target=target
+        inside, edges, all_edges, layer=layer, in_cycle=in_cycle, target=target, counts=counts
     )
     gates = evaluate_gates(cycles, modules, target.gates)
     biggest = sorted(modules, key=lambda m: (-m.lines, m.name))[: 2 * _LARGEST_DEFINITIONS]
@@ -121,9 +123,7 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
         package_cycles=package_cycles,
         mutual_pairs=pairs,
         largest_definitions=tuple(definitions[:_LARGEST_DEFINITIONS]),
-        candidates=rank_candidates(
-            modules, all_edges, package=package, target_imports=_target_imports(edges)
-        ),
+        candidates=rank_candidates(modules, all_edges, package=package, target_imports=counts),
         shims=_shims(inside, all_edges),
         gates=gates,
         ignores=target.gates.ignores,
@@ -151,6 +151,8 @@ def group_edges(sites: Sequence[ImportSite]) -> list[Edge]:
 
 
 def _apply_ignores(edges: list[Edge], ignores: Sequence[Ignore]) -> tuple[list[Edge], set[Ignore]]:
+    if not ignores:
+        return edges, set()
     wanted = {(i.importer, i.imported): i for i in ignores}
     used = {wanted[(e.importer, e.imported)] for e in edges if (e.importer, e.imported) in wanted}
     return [e for e in edges if (e.importer, e.imported) not in wanted], used
@@ -171,9 +173,10 @@ def _module_infos(
     edges: Sequence[Edge],
     all_edges: Sequence[Edge],
     *,
-    package: str,
+    layer: set[str],
     in_cycle: set[str],
     target: Target,
+    counts: dict[str, int],
 ) -> tuple[ModuleInfo, ...]:
     fan_in: dict[str, int] = defaultdict(int)
     fan_out: dict[str, int] = defaultdict(int)
@@ -181,10 +184,10 @@ def _module_infos(
     for edge in edges:
         fan_in[edge.imported] += 1
         fan_out[edge.importer] += 1
-    for edge in all_edges:
-        if _within(edge.imported, package) and not _within(edge.importer, package):
-            outside[edge.imported] += 1
-    counts = _target_imports(edges)
+    if len(edges) < len(all_edges):  # else every edge is inside the layer
+        for edge in all_edges:
+            if edge.imported in layer and edge.importer not in layer:
+                outside[edge.imported] += 1
     tier2 = target.gates.tier2_max_imports
     return tuple(
         ModuleInfo(

@@ -51,7 +51,12 @@ def _outside_neighbours(edges: Sequence[Edge], package: str) -> dict[str, Counte
     inside = package + "."
     votes: dict[str, Counter[str]] = {}
     for edge in edges:
-        for mine, other in ((edge.importer, edge.imported), (edge.imported, edge.importer)):
+        importer, imported = edge.importer, edge.imported
+        if (importer == package or importer.startswith(inside)) and (
+            imported == package or imported.startswith(inside)
+        ):
+            continue  # inside the layer: most edges
+        for mine, other in ((importer, imported), (imported, importer)):
             if other == package or other.startswith(inside):
                 continue
             if mine == package or mine.startswith(inside):

@@ -10,10 +10,16 @@ every cycle they close. The gate's cut is the cut of the gate's kind; the all-ki
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Mapping, Sequence
 
 from analyzer.feedback import feedback_arc_set
-from analyzer.graph import shortest_cycle, strongly_connected_components, subgraph
+from analyzer.graph import (
+    cycles_through,
+    shortest_cycle,
+    strongly_connected_components,
+    subgraph,
+)
 from analyzer.model import Cut, Cycle, Edge, ImportKind, ImportSite, MutualPair
 from analyzer.ports import CutStore, SolvedComponent
 
@@ -38,20 +44,37 @@ def weighted_graph(
     (typing-only, then deferred) wins: those are the easiest to remove.
     """
     graph: dict[str, dict[str, int]] = {node: {} for node in nodes}
+    if kind is _WEAKEST and not by_module_pairs:
+        for edge in edges:
+            graph[edge.importer][edge.imported] = len(edge.sites) * _TIE_SCALE + edge.kind.strength
+        return graph
+    floor = kind.strength
     for edge in edges:
-        if kind is _WEAKEST and not by_module_pairs:
-            base = len(edge.sites)
+        sites = edge.sites
+        if len(sites) == 1:  # most edges
+            base = int(sites[0].kind.strength >= floor)
+        elif by_module_pairs:
+            strong = sites if not floor else [s for s in sites if s.kind.strength >= floor]
+            base = len(set(map(_module_pair, strong)))
         else:
-            sites = _at_least(edge.sites, kind)
-            if not sites:
-                continue
-            base = len({(s.importer, s.imported) for s in sites}) if by_module_pairs else len(sites)
-        graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
+            base = sum(1 for s in sites if s.kind.strength >= floor)
+        if base:
+            graph[edge.importer][edge.imported] = base * _TIE_SCALE + edge.kind.strength
     return graph
 
 
+_module_pair = operator.attrgetter("importer", "imported")
+
 # Larger than the sum of the tie-breakers of any cut (at most 4 per edge).
 _TIE_SCALE = 1 << 20
+
+
+def _weakest(edge: Edge) -> int:
+    """The strength of the edge's weakest statement."""
+    sites = edge.sites
+    if len(sites) == 1:
+        return sites[0].kind.strength
+    return min(site.kind.strength for site in sites)
 
 
 def _at_least(sites: Sequence[ImportSite], kind: ImportKind) -> tuple[ImportSite, ...]:
@@ -81,7 +104,7 @@ def find_cycles(
         inner = [by_pair[(a, b)] for a, succ in inner_graph.items() for b in succ]
         # The all-kinds cut is also the cut of every kind no statement is weaker than: the
         # graph of that kind's statements is the same graph.
-        floor = min(s.kind.strength for e in inner for s in e.sites)
+        floor = min(map(_weakest, inner))
         also = frozenset(k for k in ImportKind if k.strength <= floor)
         cut = _KindCut(_WEAKEST, [inner_graph], by_pair, store, also=also)
         gated = gate_kind is not None and kind.strength >= gate_kind.strength
@@ -172,7 +195,7 @@ def _search(inner: dict[str, dict[str, int]]) -> SolvedComponent:
         cut=tuple(cut),
         exact=exact,
         witness=shortest_cycle(inner),
-        cut_witnesses=tuple(shortest_cycle(inner, through=edge) for edge in cut),
+        cut_witnesses=tuple(cycles_through(inner, cut)),
     )
 
 
@@ -196,8 +219,7 @@ def mutual_pairs(edges: Sequence[Edge]) -> tuple[MutualPair, ...]:
     by_pair = {(edge.importer, edge.imported): edge for edge in edges}
     pairs = []
     for (a, b), edge in by_pair.items():
-        other = by_pair.get((b, a))
-        if a < b and other is not None:
+        if a < b and (other := by_pair.get((b, a))) is not None:
             kind = min(edge.kind, other.kind, key=lambda k: k.strength)
             pairs.append(MutualPair(first=a, second=b, kind=kind))
     return tuple(sorted(pairs))

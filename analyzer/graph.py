@@ -7,9 +7,16 @@ warm cache; the test suite checks these results against networkx.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["Digraph", "reachable", "shortest_cycle", "strongly_connected_components", "subgraph"]
+__all__ = [
+    "Digraph",
+    "cycles_through",
+    "reachable",
+    "shortest_cycle",
+    "strongly_connected_components",
+    "subgraph",
+]
 
 Digraph = Mapping[str, Mapping[str, int]]
 """Successors of each node with the weight of the edge; every node is a key."""
@@ -69,13 +76,20 @@ def strongly_connected_components(graph: Digraph) -> list[tuple[str, ...]]:
     return sorted(found, key=lambda c: (-len(c), c))
 
 
-def shortest_path(graph: Digraph, source: str, target: str) -> list[str] | None:
-    """Fewest-edge path from source to target (both included), ties broken by name."""
+def shortest_path(
+    graph: Digraph,
+    source: str,
+    target: str,
+    *,
+    ordered: Mapping[str, Sequence[str]] | None = None,
+) -> list[str] | None:
+    """Fewest-edge path from source to target (both included), ties broken by name;
+    `ordered` is each node's successors sorted, when known."""
     parents: dict[str, str | None] = {source: None}
     queue = deque([source])
     while queue:
         node = queue.popleft()
-        for succ in sorted(graph[node]):
+        for succ in ordered[node] if ordered is not None else sorted(graph[node]):
             if succ in parents:
                 continue
             parents[succ] = node
@@ -94,11 +108,7 @@ def shortest_cycle(graph: Digraph, *, through: tuple[str, str] | None = None) ->
     With `through=(a, b)`, the shortest cycle that uses the edge a -> b.
     """
     if through is not None:
-        importer, imported = through
-        if importer == imported:
-            return (importer,)
-        back = shortest_path(graph, imported, importer)
-        return (importer, *back[:-1]) if back else ()
+        return cycles_through(graph, [through])[0]
     best: tuple[str, ...] = ()
     for node in sorted(graph):
         if node in graph[node]:
@@ -109,6 +119,22 @@ def shortest_cycle(graph: Digraph, *, through: tuple[str, str] | None = None) ->
             if len(best) == 2:
                 break
     return _rotate(best)
+
+
+def cycles_through(graph: Digraph, edges: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """For each edge a -> b, the shortest cycle that uses it (as `shortest_cycle(graph,
+    through=(a, b))`), the successors sorted once for all of them."""
+    ordered: dict[str, list[str]] = {}
+    found: list[tuple[str, ...]] = []
+    for importer, imported in edges:
+        if importer == imported:
+            found.append((importer,))
+            continue
+        if not ordered:
+            ordered = {node: sorted(succ) for node, succ in graph.items()}
+        back = shortest_path(graph, imported, importer, ordered=ordered)
+        found.append((importer, *back[:-1]) if back else ())
+    return found
 
 
 def _cycle_back_to(graph: Digraph, start: str, *, limit: int) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ __all__ = [
     "site_order",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class ImportKind(StrEnum):
@@ -64,13 +64,7 @@ class _Strength(IntEnum):
     IMPORT_TIME = 4
 
 
-_STRENGTH = {
-    ImportKind.IMPORT_TIME: _Strength.IMPORT_TIME,
-    ImportKind.DEFERRED: _Strength.DEFERRED,
-    ImportKind.DYNAMIC: _Strength.DYNAMIC,
-    ImportKind.LAZY: _Strength.LAZY,
-    ImportKind.TYPING: _Strength.TYPING,
-}
+_STRENGTH = {kind: _Strength[kind.name] for kind in ImportKind}
 
 
 @dataclass(frozen=True, order=True)
@@ -98,10 +92,22 @@ class ImportSite:
     kind: ImportKind
     implicit: bool = False
 
+    def running(self, parent: str) -> ImportSite:
+        """The implicit site of this statement for `parent`, a package it runs: built without
+        the frozen `__init__` (tens of thousands of them on large code bases)."""
+        site = object.__new__(ImportSite)
+        object.__setattr__(site, "__dict__", {**vars(self), "imported": parent, "implicit": True})
+        return site
+
+
+def _strongest(sites: tuple[ImportSite, ...]) -> ImportKind:
+    if len(sites) == 1:  # most edges
+        return sites[0].kind
+    return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
+
 
 def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str, bool]:
-    """The sort key of an import site, in field order: sorting by it is the dataclass order,
-    several times faster."""
+    """The sort key of a site: the dataclass order, several times faster to sort by."""
     return (site.importer, site.imported, site.file, site.line, site.text, site.kind, site.implicit)
 
 
@@ -115,7 +121,16 @@ class Edge:
 
     @functools.cached_property
     def kind(self) -> ImportKind:
-        return max((site.kind for site in self.sites), key=lambda kind: kind.strength)
+        return _strongest(self.sites)
+
+    @classmethod
+    def of(cls, importer: str, imported: str, sites: tuple[ImportSite, ...]) -> Edge:
+        """`Edge(importer, imported, sites)` with its kind known, built without the frozen
+        `__init__`: an analysis makes one per module pair, tens of thousands."""
+        edge = object.__new__(cls)
+        fields = {"importer": importer, "imported": imported, "sites": sites}
+        object.__setattr__(edge, "__dict__", {**fields, "kind": _strongest(sites)})
+        return edge
 
     @property
     def weight(self) -> int:

@@ -23,6 +23,7 @@ from analyzer.model import (
     MutualPair,
     Shim,
     Summary,
+    site_order,
 )
 from reports.errors import BadAnalysisFile
 
@@ -43,6 +44,31 @@ def _sites(items: list[dict[str, Any]], importer: str, imported: str) -> tuple[I
         )
         for d in items
     )
+
+
+def _imports(items: list[dict[str, Any]]) -> tuple[Edge, ...]:
+    """The edges; an implicit site written as a line takes its file, text and kind from the
+    statement on that line that names a module inside the parent package (listed in full on
+    another edge of the same importer)."""
+    statements: dict[tuple[str, int], list[tuple[str, dict[str, Any]]]] = {}
+    for e in items:
+        for d in e["sites"]:
+            if not d.get("implicit"):
+                statements.setdefault((e["importer"], d["line"]), []).append((e["imported"], d))
+    edges = []
+    for e in items:
+        importer, imported = e["importer"], e["imported"]
+        sites = list(_sites(e["sites"], importer, imported))
+        for line in e.get("implicit", ()):
+            named = statements[(importer, line)]
+            d = next((d for name, d in named if name.startswith(imported + ".")), named[0][1])
+            sites.append(
+                ImportSite(
+                    importer, imported, d["file"], line, d["text"], ImportKind(d["kind"]), True
+                )
+            )
+        edges.append(Edge(importer, imported, tuple(sorted(sites, key=site_order))))
+    return tuple(edges)
 
 
 def _cuts(items: list[dict[str, Any]]) -> tuple[Cut, ...]:
@@ -90,10 +116,7 @@ def analysis_from_data(data: dict[str, Any]) -> Analysis:
         root=data["root"],
         summary=_summary(data["summary"]),
         modules=tuple(ModuleInfo(**m) for m in data["modules"]),
-        imports=tuple(
-            Edge(e["importer"], e["imported"], _sites(e["sites"], e["importer"], e["imported"]))
-            for e in data["imports"]
-        ),
+        imports=_imports(data["imports"]),
         cycles=tuple(_cycle(c) for c in data["cycles"]),
         package_cycles=tuple(_cycle(c) for c in data["package_cycles"]),
         mutual_pairs=tuple(

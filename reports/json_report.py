@@ -1,7 +1,10 @@
 """The analysis as JSON: the full model, versioned by `schema_version`, sorted and byte-stable.
 
 The statements of an import (`sites`) sit inside its edge or cut, so each site leaves out the
-importer and imported module its parent already names (schema version 2).
+importer and imported module its parent already names (schema version 2). In `imports`, a
+parent package's `__init__` that a statement runs (an implicit site) is written as the line of
+the statement (`implicit`), which is in the importer's file and listed in full on the
+importer's edge to the module it names (schema version 4).
 """
 
 from __future__ import annotations
@@ -65,13 +68,46 @@ def _sites(sites: tuple[ImportSite, ...]) -> list[dict[str, Any]]:
 
 
 def _edge(edge: Edge) -> dict[str, Any]:
-    return {
+    """An edge of `imports`: its implicit sites as the lines of their statements only."""
+    sites = edge.sites
+    if len(sites) == 1 and not (site := sites[0]).implicit:  # most edges
+        listed = [{"file": site.file, "kind": site.kind, "line": site.line, "text": site.text}]
+    else:
+        listed = [
+            {"file": s.file, "kind": s.kind, "line": s.line, "text": s.text}
+            for s in sites
+            if not s.implicit
+        ]
+    data = {
         "importer": edge.importer,
         "imported": edge.imported,
         "kind": edge.kind,
-        "sites": _sites(edge.sites),
-        "weight": edge.weight,
+        "sites": listed,
+        "weight": len(sites),
     }
+    if len(listed) < len(sites):
+        data["implicit"] = [s.line for s in sites if s.implicit]
+    return data
+
+
+def _imports(edges: tuple[Edge, ...], *, ignores: bool) -> list[dict[str, Any]]:
+    """The edges. An implicit site is written as the line of its statement, which is listed in
+    full on the importer's edge to the module it names: always, unless an ignored import left
+    it the only one (then it is written in full among the sites)."""
+    if not ignores:
+        return [_edge(edge) for edge in edges]
+    listed = {(e.importer, s.line) for e in edges for s in e.sites if not s.implicit}
+    found = []
+    for edge in edges:
+        data = _edge(edge)
+        alone = {s for s in edge.sites if s.implicit and (edge.importer, s.line) not in listed}
+        if alone:
+            data["sites"] = _sites(tuple(s for s in edge.sites if not s.implicit or s in alone))
+            data["implicit"] = [s.line for s in edge.sites if s.implicit and s not in alone]
+            if not data["implicit"]:
+                del data["implicit"]
+        found.append(data)
+    return found
 
 
 def _cut(cut: Cut) -> dict[str, Any]:
@@ -105,6 +141,11 @@ def render(analysis: Analysis) -> str:
     Compact output uses the C encoder (an indented dump of Django's analysis is ~5x slower);
     pipe it through `python -m json.tool` or `jq` to read it.
     """
-    data = to_data(analysis)
+    data = to_data(dataclasses.replace(analysis, imports=()))
+    data["imports"] = _imports(analysis.imports, ignores=bool(analysis.ignores))
     data["summary"]["cycles_by_kind"] = dict(analysis.summary.cycles_by_kind)
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # The data is a tree: the encoder need not track the containers it is inside (~15% faster).
+    text = json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+    )
+    return text + "\n"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from analyzer.adapters.textscan import classify_import_lines, masked_lines
+from analyzer.adapters.kinds import classify_import_lines
+from analyzer.adapters.strings import masked_lines
 from analyzer.model import ImportKind
 
 __all__ = ["dynamic_imports", "dynamic_sites", "nearest_module"]
@@ -24,28 +25,33 @@ _IMPORT_MODULE = re.compile(
 _DUNDER_IMPORT = re.compile(r"""__import__\(\s*(['"])([\w.]+)\1""")
 
 
-def dynamic_imports(module: str, text: str, *, is_package: bool) -> list[tuple[str, int, str]]:
+def dynamic_imports(
+    module: str, text: str, *, is_package: bool, within: str | None = None
+) -> list[tuple[str, int, str]]:
     """(absolute module name, line, the line's text) of each literal dynamic import in `text`,
-    the source of `module` (a package's `__init__` when `is_package`)."""
-    if "import_module" not in text and "__import__" not in text:
+    the source of `module` (a package's `__init__` when `is_package`); with `within`, only
+    the names in that package."""
+    if "import_" not in text:  # one pass over the text for both names
         return []
-    matches = _calls(text, "import_module(", _IMPORT_MODULE) + _calls(
-        text, "__import__(", _DUNDER_IMPORT
-    )
-    if not matches:
+    named = [
+        (match, name)
+        for match in _calls(text, "import_module(", _IMPORT_MODULE)
+        + _calls(text, "__import__(", _DUNDER_IMPORT)
+        if (name := _absolute(module, match, is_package=is_package))
+        and (within is None or name == within or name.startswith(within + "."))
+    ]
+    if not named:
         return []
     mask = masked_lines(text)
     found = []
-    for match in matches:
+    for match, name in named:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line_text = text[start : end if end >= 0 else len(text)]
         line = text.count("\n", 0, match.start()) + 1
         if line in mask or "#" in line_text[: match.start() - start]:
             continue
-        name = _absolute(module, match, is_package=is_package)
-        if name:
-            found.append((name, line, line_text.strip()))
+        found.append((name, line, line_text.strip()))
     return sorted(set(found), key=lambda item: (item[1], item[0]))
 
 
@@ -64,11 +70,12 @@ def _calls(text: str, call: str, pattern: re.Pattern[str]) -> list[re.Match[str]
 
 
 def dynamic_sites(module: str, text: str, *, is_package: bool) -> list[list[str | int]]:
-    """[name, line, text, kind] of each literal dynamic import: a call that runs only when a
-    function does is `dynamic`; one at module level runs at import time and is
-    `import-time`, like a statement there (a circular import through it fails the same way);
-    one under `if TYPE_CHECKING:` is `typing`."""
-    found = dynamic_imports(module, text, is_package=is_package)
+    """[name, line, text, kind] of each literal dynamic import of a module in `module`'s
+    top-level package (only those can be edges): a call that runs only when a function does
+    is `dynamic`; one at module level runs at import time and is `import-time`, like a
+    statement there (a circular import through it fails the same way); one under
+    `if TYPE_CHECKING:` is `typing`."""
+    found = dynamic_imports(module, text, is_package=is_package, within=module.partition(".")[0])
     if not found:
         return []
     kinds = classify_import_lines(text, [line for _, line, _ in found])

@@ -17,17 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analyzer.adapters.cache import ScanCache, content_hash
-from analyzer.adapters.dynamic import dynamic_sites, nearest_module
+from analyzer.adapters.dynamic import nearest_module
+from analyzer.adapters.entries import cache_entry, text_facts
+from analyzer.adapters.grimp_scan import found_by_grimp, grimp_imports, paths_of
 from analyzer.adapters.packages import find_package_directory, module_paths, require_root
-from analyzer.adapters.textscan import (
-    classify_import_lines,
-    classify_indented,
-    indented_imports,
-    masked_lines,
-    reexport_sources,
-    top_level_definitions,
-)
-from analyzer.errors import UnparsableModule, UnreadableModule
+from analyzer.adapters.strings import masked_lines
+from analyzer.adapters.textscan import top_level_definitions
+from analyzer.adapters.unresolved import known_names
+from analyzer.errors import UnreadableModule
 from analyzer.model import Definition, ImportKind, ImportSite, site_order
 from analyzer.ports import ScannedModule, ScannedPackage
 
@@ -53,6 +50,7 @@ class GrimpSource:
         # One worker: grimp itself runs on every core.
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._texts: dict[str, str] = {}
+        self._data: dict[str, tuple[str, bytes]] = {}
         self._keys: dict[str, str] = {}
         self._files: dict[str, str] = {}
 
@@ -63,7 +61,7 @@ class GrimpSource:
         contents = self._contents(paths)
         digest = hashlib.sha256(str(self.root).encode())
         for name in sorted(contents):
-            digest.update(f"\n{name}\0{self._files[name]}\0{contents[name][0]}".encode())
+            digest.update(f"\n{name}\0{self._files[name]}\0{contents[name]}".encode())
         return digest.hexdigest()
 
     def scan(self, package: str) -> ScannedPackage:
@@ -76,10 +74,10 @@ class GrimpSource:
         facts: dict[str, dict[str, Any]] = {}
         imports: dict[str, set[DirectImport]] = {}
         contents = self._contents(paths)
-        for name, (key, text) in contents.items():
+        for name, key in contents.items():
             entry = cache.get(key)
             if entry is None:
-                misses[name] = (key, text)
+                misses[name] = (key, self._text(name))
             else:
                 modules.append(self._module(name, entry))
                 sites.extend(self._sites(name, entry, paths))
@@ -87,14 +85,20 @@ class GrimpSource:
             scanning = prepared.everything or self._pool.submit(
                 self._grimp_scan, top, prepared.found, paths, list(misses)
             )
-            facts = {name: self._text_facts(name, text) for name, (_, text) in misses.items()}
+            known = known_names(paths)
+            facts = {
+                name: text_facts(
+                    name, text, is_package=self._files[name].endswith("__init__.py"), known=known
+                )
+                for name, (_, text) in misses.items()
+            }
             imports = scanning.result()
         for name, (key, text) in misses.items():
-            entry = self._entry(text, facts[name], imports[name])
+            entry = cache_entry(text, facts[name], imports[name])
             cache.put(key, entry)
             modules.append(self._module(name, entry))
             sites.extend(self._sites(name, entry, paths))
-        cache.save(keep={key for key, _ in contents.values()})
+        cache.save(keep=set(contents.values()))
         return ScannedPackage(
             root=str(self.root),
             package=top,
@@ -113,8 +117,8 @@ class GrimpSource:
             found: FoundPackage | None = None
             paths = module_paths(self.root / top, top)
             if paths is None:  # a namespace package: grimp's finder knows their rules
-                found = _found_by_grimp(self.root, top)
-                paths = _paths_of(found)
+                found = found_by_grimp(self.root, top)
+                paths = paths_of(found)
             cache = ScanCache(self._cache_dir, package=top, modules=list(paths))
             everything = None
             if cache.empty:
@@ -125,25 +129,32 @@ class GrimpSource:
             prepared = self._prepared[top] = _Prepared(paths, found, cache, everything)
         return prepared
 
-    def _contents(self, paths: dict[str, str]) -> dict[str, tuple[str, str]]:
-        """Each module's content hash and text, read once."""
-        contents = {}
+    def _contents(self, paths: dict[str, str]) -> dict[str, str]:
+        """Each module's content hash, each file read once. Its text is decoded only when
+        asked for (`_text`): a run whose analysis or scan is cached needs none of them (a
+        file in a cache decoded when it was scanned)."""
+        keys = self._keys
         for name, path in paths.items():
-            text = self._texts.get(name)
-            if text is None:
+            if name not in keys:
                 data = self._read(path)
-                self._keys[name] = content_hash(data)
-                text = self._texts[name] = self._decode(path, data)
+                keys[name] = content_hash(data)
+                self._data[name] = (path, data)
                 self._files[name] = self._relative(path)
-            contents[name] = (self._keys[name], text)
-        return contents
+        return {name: keys[name] for name in paths}
+
+    def _text(self, name: str) -> str:
+        text = self._texts.get(name)
+        if text is None:
+            path, data = self._data.pop(name)
+            text = self._texts[name] = self._decode(path, data)
+        return text
 
     def definitions(self, modules: Iterable[str]) -> tuple[Definition, ...]:
         found: list[Definition] = []
         for module in modules:
-            text = self._texts.get(module)
-            if text is None:
+            if module not in self._keys:
                 continue
+            text = self._text(module)
             for name, kind, line, lines in top_level_definitions(text, mask=masked_lines(text)):
                 found.append(
                     Definition(module=module, name=name, kind=kind, line=line, lines=lines)
@@ -183,92 +194,7 @@ class GrimpSource:
     def _grimp_scan(
         self, top: str, found: FoundPackage | None, paths: dict[str, str], names: list[str]
     ) -> dict[str, set[DirectImport]]:
-        """grimp's imports of modules `names`, resolved against every module in `paths`."""
-        from grimp.application.scanning import scan_imports
-        from grimp.exceptions import SourceSyntaxError
-
-        if found is None:
-            found = _found_package(self.root, top, paths)
-        files = {module_file.module.name: module_file for module_file in found.module_files}
-        try:
-            scanned = scan_imports(
-                [files[name] for name in names],
-                found_packages={found},
-                include_external_packages=False,
-                exclude_type_checking_imports=False,
-            )
-        except SourceSyntaxError as error:
-            raise UnparsableModule(
-                f"{self._relative(error.filename)}:{error.lineno}: invalid syntax"
-                + (f": {error.text.strip()}" if error.text else ""),
-                file=self._relative(error.filename),
-                line=error.lineno,
-                hint="Fix it first: a graph without this file could hide a cycle.",
-            ) from error
-        return {module_file.module.name: direct for module_file, direct in scanned.items()}
-
-    def _text_facts(self, name: str, text: str) -> dict[str, Any]:
-        """What the text alone tells: its lines, whether it is a shim, and the kind of every
-        indented statement that looks like an import (grimp says which ones are)."""
-        return {
-            "kinds": classify_indented(text, indented_imports(text)),
-            "lines": text.count("\n") + (0 if text.endswith("\n") or not text else 1),
-            "reexports": self._reexports(name, text),
-            "dynamic": dynamic_sites(
-                name, text, is_package=self._files[name].endswith("__init__.py")
-            ),
-        }
-
-    def _entry(self, text: str, facts: dict[str, Any], direct: set[DirectImport]) -> dict[str, Any]:
-        """The cache entry of one file: its text facts and grimp's imports, each with its kind."""
-        kinds = facts["kinds"]
-        # A statement that starts its line and is not among the indented ones is at column 0;
-        # the others share their line (`if x: import y`), or are continued before their
-        # `import` (`from x \`), and need a look.
-        unseen = {
-            imp.line_number
-            for imp in direct
-            if imp.line_number not in kinds
-            and not (
-                imp.line_contents.startswith(("import", "from")) and "import" in imp.line_contents
-            )
-        }
-        if unseen:
-            kinds = {**kinds, **classify_import_lines(text, unseen)}
-        imports = sorted(
-            [
-                imp.imported.name,
-                imp.line_number,
-                imp.line_contents,
-                ImportKind.LAZY.value
-                if imp.is_lazy
-                else kinds.get(imp.line_number, ImportKind.IMPORT_TIME).value,
-            ]
-            for imp in direct
-        )
-        return {
-            "imports": imports,
-            "lines": facts["lines"],
-            "reexports": facts["reexports"],
-            "dynamic": facts["dynamic"],
-        }
-
-    def _reexports(self, name: str, text: str) -> list[str] | None:
-        if self._files[name].endswith("__init__.py"):
-            return None  # a package's __init__ re-exporting is its facade, not a shim
-        sources = reexport_sources(text)
-        if sources is None:
-            return None
-        base = name.split(".")[:-1]
-        resolved = []
-        for source in sources:
-            level = len(source) - len(source.lstrip("."))
-            if level:
-                prefix = base[: len(base) - (level - 1)] if level > 1 else base
-                resolved.append(".".join([*prefix, source.lstrip(".")]).rstrip("."))
-            else:
-                resolved.append(source)
-        return sorted(set(resolved))
+        return grimp_imports(self.root, top, found, paths, names, relative=self._relative)
 
     def _module(self, name: str, entry: dict[str, Any]) -> ScannedModule:
         reexports = entry.get("reexports")
@@ -282,8 +208,9 @@ class GrimpSource:
         )
 
     def _sites(self, name: str, entry: dict[str, Any], modules: dict[str, str]) -> list[ImportSite]:
-        """The module's imports: grimp's, then the literal dynamic ones, each to the nearest
-        module of the package it names."""
+        """The module's imports: grimp's, then the literal dynamic ones and those from a
+        submodule without source (compiled, or missing), each to the nearest module of the
+        package it names."""
         file = self._files[name]
         sites = [
             ImportSite(
@@ -296,7 +223,7 @@ class GrimpSource:
             )
             for imported, line, text, kind in entry["imports"]
         ]
-        for target, line, text, kind in entry["dynamic"]:
+        for target, line, text, kind in entry["nearest"]:
             imported = nearest_module(target, modules)
             if imported is not None and imported != name:
                 sites.append(ImportSite(name, imported, file, line, text, ImportKind(kind)))
@@ -320,40 +247,6 @@ class _Prepared:
 
 def _module_order(module: ScannedModule) -> str:
     return module.name
-
-
-def _found_package(root: Path, top: str, paths: dict[str, str]) -> FoundPackage:
-    """grimp's description of a regular package whose modules we listed."""
-    from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
-    from grimp.domain.valueobjects import Module
-
-    return FoundPackage(
-        name=top,
-        directory=str(root / top),
-        # grimp reads modification times only for its own cache, which is not used here.
-        module_files=frozenset(ModuleFile(module=Module(name), mtime=0.0) for name in paths),
-        namespace_packages=frozenset(),
-    )
-
-
-def _found_by_grimp(root: Path, top: str) -> FoundPackage:
-    """A namespace package, as grimp's module finder sees it."""
-    from grimp.adaptors.filesystem import FileSystem
-    from grimp.adaptors.modulefinder import ModuleFinder
-
-    return ModuleFinder().find_package(
-        package_name=top, package_directory=str(root / top), file_system=FileSystem()
-    )
-
-
-def _paths_of(found: FoundPackage) -> dict[str, str]:
-    paths = {}
-    for module_file in found.module_files:
-        name = module_file.module.name
-        base = os.path.join(found.directory, *name.split(".")[1:])
-        package_init = os.path.join(base, "__init__.py")
-        paths[name] = package_init if os.path.isfile(package_init) else base + ".py"
-    return paths
 
 
 def build_grimp_graph(root: Path, package: str) -> grimp.ImportGraph:

@@ -12,8 +12,9 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from analyzer.model import Analysis
+from analyzer.model import Analysis, Cycle
 from reports.figures import FIGURES, figure_values, label, short_name
+from reports.findings import parent_init
 from reports.pictures.layout import layout
 from reports.pictures.view import GraphView
 
@@ -87,20 +88,35 @@ def _cycles(analysis: Analysis, view: GraphView) -> str:
             for m in cycle.modules
             if (n := _node_of(view, m)) in ids
         )
-        cuts = "".join(
-            f"<li><code>{escape(site.file)}:{site.line}</code> "
-            f"<code>{escape(site.text)}</code></li>"
-            for cut in cycle.cuts
-            for site in cut.sites
-        )
         items.append(
             f'<li class="cycle" data-nodes="{" ".join(targets)}"><a href="#" class="show">'
             f"Cycle {number}: {escape(cycle.kind.value)}, {len(cycle.modules)} modules</a>"
-            f'<div class="members">{members}</div><ul class="cuts">{cuts}</ul></li>'
+            f'<div class="members">{members}</div>{_cuts(analysis, cycle)}</li>'
         )
     if not items:
         return '<p class="clean">No import cycles.</p>'
     return f'<ol class="cycles">{"".join(items)}</ol>'
+
+
+def _cuts(analysis: Analysis, cycle: Cycle) -> str:
+    """The gate's cut, as the text report heads it: each statement once, with the parent
+    `__init__` files it runs; a cycle of a kind the gate lets pass says so instead."""
+    if not cycle.gate_cuts:
+        gate = analysis.summary.gate_kind
+        return f'<p class="cuts">Not gated: weaker than {escape(gate)}; nothing to cut.</p>'
+    found: dict[tuple[str, int, str], set[str]] = {}
+    for cut in cycle.gate_cuts:
+        for site in cut.sites:
+            inits = found.setdefault((site.file, site.line, site.text), set())
+            if (init := parent_init(site)) is not None:
+                inits.add(init)
+    items = "".join(
+        f"<li><code>{escape(file)}:{line}</code> <code>{escape(text)}</code>"
+        + "".join(f" via <code>{escape(init)}</code>" for init in sorted(inits))
+        + "</li>"
+        for (file, line, text), inits in sorted(found.items())
+    )
+    return f'<p class="cuts">To pass the gate, cut:</p><ul class="cuts">{items}</ul>'
 
 
 def render(analysis: Analysis, view: GraphView) -> str:

@@ -2,8 +2,9 @@
 
 `GraphView.of(analysis, collapse=DEPTH)` draws packages DEPTH levels below the target package
 (module edges merged and weighted by their statement count); `cycles_only=True` keeps only the
-cyclic parts, each cycle a cluster, with the imports to cut marked. Every renderer (Mermaid,
-DOT, SVG, HTML) draws the same view, so all pictures agree.
+cyclic parts, each cycle a cluster, with the imports to cut marked: the gate's cut (import-time
+by default), the text report's headline, so a cycle of a kind the gate lets pass has none.
+Every renderer (Mermaid, DOT, SVG, HTML) draws the same view, so all pictures agree.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class GraphView:
             lines[group(module.name)] += module.lines
             members[group(module.name)] += 1
         cut_pairs = {
-            (group(c.importer), group(c.imported)) for cy in analysis.cycles for c in cy.cuts
+            (group(c.importer), group(c.imported)) for cy in analysis.cycles for c in cy.gate_cuts
         }
         weights: dict[tuple[str, str], int] = defaultdict(int)
         kinds: dict[tuple[str, str], ImportKind] = {}

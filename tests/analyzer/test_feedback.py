@@ -5,13 +5,8 @@ import random
 
 import pytest
 
-from analyzer.feedback import (
-    _bounded_search,
-    _OverBudgetError,
-    _subset_dp,
-    _Tables,
-    feedback_arc_set,
-)
+from analyzer.exact import _bounded_search, _OverBudgetError, _subset_dp, _Tables
+from analyzer.feedback import feedback_arc_set
 from analyzer.graph import strongly_connected_components
 
 

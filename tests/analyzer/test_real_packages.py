@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from analyzer.adapters.grimp_source import GrimpSource
-from analyzer.adapters.textscan import classify_import_lines
+from analyzer.adapters.kinds import classify_import_lines
 from analyzer.analyse import analyse
 from analyzer.config import GateConfig, Target
 from analyzer.model import Analysis, Cut, ImportKind

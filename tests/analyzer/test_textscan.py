@@ -3,13 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyzer.adapters.grimp_source import GrimpSource
-from analyzer.adapters.textscan import (
-    classify_import_lines,
-    indented_imports,
-    masked_lines,
-    reexport_sources,
-    top_level_definitions,
-)
+from analyzer.adapters.kinds import classify_import_lines, indented_imports
+from analyzer.adapters.strings import masked_lines
+from analyzer.adapters.textscan import reexport_sources, top_level_definitions
 from analyzer.model import ImportKind
 
 SOURCE = '''"""Module docstring.

@@ -81,3 +81,23 @@ def test_json_and_sarif_for_django_are_valid() -> None:
     log = json.loads(sarif.render(analysis))
     jsonschema.Draft4Validator(sarif_schema).validate(log)
     assert len(log["runs"][0]["results"]) >= analysis.summary.circular_dependencies
+
+
+@pytest.mark.parametrize("ignored", [False, True])
+def test_implicit_sites_are_valid_as_lines_and_as_whole_sites(ignored: bool) -> None:
+    from analyzer.adapters.grimp_source import GrimpSource
+    from analyzer.analyse import analyse
+    from analyzer.config import GateConfig, Target
+    from analyzer.model import Ignore
+
+    root = ASSETS / "parents" / "src"
+    ignores = (Ignore("pkg.a", "pkg.b.mod", reason="test"),) if ignored else ()
+    target = Target(
+        name="pkg", package="pkg", root=root, gates=GateConfig(ignores=ignores), cache_dir=None
+    )
+    document = json.loads(json_report.render(analyse(target, source=GrimpSource(root))))
+    _validate(document)
+    as_lines = any("implicit" in e for e in document["imports"])
+    whole = any(s.get("implicit") for e in document["imports"] for s in e["sites"])
+    assert as_lines
+    assert whole is ignored

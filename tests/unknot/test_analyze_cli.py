@@ -30,7 +30,7 @@ def test_json_report_has_every_section(asset) -> None:  # type: ignore[no-untype
     result = run_unknot("analyze", "shop", "--format", "json", cwd=asset("tangled"))
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["summary"]["circular_dependencies"] == 2  # the import-time cut, the gate's
     assert data["summary"]["all_kinds_circular_dependencies"] == 4
     assert data["summary"]["cycles_by_kind"] == {"deferred": 1, "import-time": 2, "typing": 1}

@@ -1,0 +1,3 @@
+from cpkg.fast._speedups import accelerate
+
+NAME = "a"
