@@ -200,8 +200,11 @@ def plan_move(request: MoveRequest) -> MovePlan:
         changes=tuple(changes),
         moves=tuple(moves),
         tests_moved=tuple(tests),
-        review=tuple(
-            (r.path, hit) for r in results if isinstance(r, Changed | Unchanged) for hit in r.review
+        review=tuple(  # named where the file is after the move
+            (moved.get(r.path, r.path), hit)
+            for r in results
+            if isinstance(r, Changed | Unchanged)
+            for hit in r.review
         ),
         text_hits=tuple(text_hits),
         used_names=used,

@@ -83,9 +83,10 @@ class StringRewrites(cst.CSTTransformer):
         source = self.source or ""
         start = self.review[-1].line if self.review else 0
         offset = line_offset(source, start)
-        # the first line only: a literal's later lines, printed apart from the file, lose the
-        # indentation of a parenthesised continuation
-        found = source.find(literal.partition("\n")[0], offset)
-        line = source.count("\n", 0, found) + 1 if found >= 0 else 0
+        # line by line, each stripped: a literal's later lines, printed apart from the file,
+        # lose the indentation of a parenthesised continuation
+        lines = (re.escape(part.strip()) for part in literal.split("\n"))
+        match = re.compile(r"[ \t]*\n[ \t]*".join(lines)).search(source, offset)
+        line = source.count("\n", 0, match.start()) + 1 if match else 0
         text = literal if len(literal) < 120 else literal[:117] + "..."
         self.review.append(StringHit(line=line, text=text))

@@ -49,11 +49,7 @@ def move_module(root: Path, old: str, new: str) -> tuple[str, int]:
     """Move `old` to `new`; print the figures and leftovers; return the seconds and count."""
     report = codemod(root, "move", old, new)
     review = report["strings_for_review"]
-    listed = {  # every line of a listed string, by file name (a moved file is renamed)
-        (Path(str(path)).name, int(line) + offset)
-        for path, line, text in review  # type: ignore[attr-defined]
-        for offset in range(str(text).count("\n") + 1)
-    }
+    listed = {(Path(str(path)).name, int(line)) for path, line, _ in review}  # type: ignore[attr-defined]
     left = module_leftovers(root, old, listed)
     print(
         f"move {old} -> {new}: {_counts(report)}, tests moved "

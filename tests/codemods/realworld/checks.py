@@ -109,6 +109,7 @@ def module_leftovers(root: Path, old: str, listed: set[tuple[str, int]]) -> list
     found = []
     for path, text, tree in _sources(root):
         lines = {n for n, line in enumerate(text.splitlines(), 1) if spelled.search(line)}
+        lines -= _listed_strings(tree, {line for name, line in listed if name == path.name})
         for node in ast.walk(tree) if tree is not None else ():
             if isinstance(node, ast.ImportFrom):
                 module = _imported(root, path, node)
@@ -117,12 +118,22 @@ def module_leftovers(root: Path, old: str, listed: set[tuple[str, int]]) -> list
                     lines.add(node.lineno)
             elif isinstance(node, ast.Import) and any(_within(a.name, old) for a in node.names):
                 lines.add(node.lineno)
-        found += [
-            f"{path.relative_to(root)}:{line}"
-            for line in sorted(lines)
-            if (path.name, line) not in listed
-        ]
+        found += [f"{path.relative_to(root)}:{line}" for line in sorted(lines)]
     return found
+
+
+def _listed_strings(tree: ast.Module | None, starts: set[int]) -> set[int]:
+    """Every line of the string literals listed at `starts` (a listed string starts on its
+    line, or on the line before when a parenthesis opens it)."""
+    if tree is None or not starts:
+        return set()
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant | ast.JoinedStr):
+            continue
+        if any(node.lineno - 1 <= start <= node.lineno for start in starts):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
 
 
 def _within(name: str, module: str) -> bool:

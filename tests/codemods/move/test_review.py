@@ -1,0 +1,43 @@
+"""What a move leaves for review: named by the file's path after the move, at the line where
+the string starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codemods import MoveRequest, move_module
+from tests.codemods.repos import make_repo
+
+MODULE = '''"""Pricing."""
+
+
+def first() -> None:
+    """
+    Unrelated.
+    """
+
+
+def second() -> None:
+    """
+    Prose about app.core.pricing, the module this is.
+    """
+'''
+
+
+def test_a_review_item_of_the_moved_module_is_named_by_its_new_path_at_its_line(
+    tmp_path: Path,
+) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/core/__init__.py": "",
+            "app/core/pricing.py": MODULE,
+            "app/user.py": "from app.core import pricing\n\nX = pricing.first\n",
+        },
+    )
+    outcome = move_module(MoveRequest(root, "app.core.pricing", "app.billing.pricing"))
+    review = outcome.summary.as_dict()["strings_for_review"]
+    assert [(path, line) for path, line, _ in review] == [  # type: ignore[attr-defined]
+        ("app/billing/pricing.py", 11)
+    ]
