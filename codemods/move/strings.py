@@ -71,6 +71,20 @@ class StringRewrites(cst.CSTTransformer):
         quote = updated_node.quote
         return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")
 
+    def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
+        """A comment is prose: a Sphinx role in it (`#: :class:`pkg.mod.C``) is rewritten
+        like code, and one that still mentions OLD is listed for review."""
+        value = updated_node.value
+        if self.rename.old not in value:
+            return updated_node
+        new, prose = rewrite_code_mentions(value, self.rename)
+        if prose:
+            self._review(value)
+        if new == value:
+            return updated_node
+        self.strings_rewritten += 1
+        return updated_node.with_changes(value=new)
+
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         if self._concatenated:
             return

@@ -41,3 +41,25 @@ def test_a_review_item_of_the_moved_module_is_named_by_its_new_path_at_its_line(
     assert [(path, line) for path, line, _ in review] == [  # type: ignore[attr-defined]
         ("app/billing/pricing.py", 11)
     ]
+
+
+def test_a_comment_naming_old_is_listed_and_a_role_in_it_rewritten(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/core/__init__.py": "",
+            "app/core/pricing.py": "PRICE = 1\n",
+            "app/user.py": (
+                "from app.core import pricing\n\n"
+                "#: The price, from :data:`app.core.pricing.PRICE`.\n"
+                "X = pricing.PRICE  # app.core.pricing is where prices live\n"
+            ),
+        },
+    )
+    outcome = move_module(MoveRequest(root, "app.core.pricing", "app.billing.pricing"))
+    assert "+#: The price, from :data:`app.billing.pricing.PRICE`." in outcome.diff
+    review = outcome.summary.as_dict()["strings_for_review"]
+    assert [(path, line) for path, line, _ in review] == [  # type: ignore[attr-defined]
+        ("app/user.py", 4)
+    ]
