@@ -67,8 +67,10 @@ class Step:
 
 def _shown(step: Step) -> list[str]:
     shown: list[str] = []
-    for _, value in step.args:
-        if isinstance(value, str):
+    for name, value in step.args:
+        if value is True:
+            shown.append(f"--{name}")
+        elif isinstance(value, str):
             shown.append(value)
         elif isinstance(value, list | tuple):
             shown.extend(str(v) for v in value)

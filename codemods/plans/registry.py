@@ -115,7 +115,9 @@ def _extract_protocol(root: Path, step: Step, options: RunOptions) -> Outcome:
 
 def _typing_import(root: Path, step: Step, options: RunOptions) -> Outcome:
     typing_imports = _late("codemods.typing_imports", step.op)
-    request = typing_imports.TypingImportRequest(root, step.text("module"), step.text("imported"))
+    request = typing_imports.TypingImportRequest(
+        root, step.text("module"), step.text("imported"), defer=step.arg("defer") is True
+    )
     outcome: Outcome = typing_imports.typing_import(
         request,
         apply=options.apply,
@@ -168,9 +170,9 @@ OPS: dict[str, OpSpec] = {
         OpSpec(
             "typing-import",
             ("module", "imported"),
-            (),
+            ("defer",),
             frozenset(),
-            frozenset(),
+            frozenset({"defer"}),
             _typing_import,
             'op = "typing-import", module = "pkg.a", imported = "pkg.b"',
             module="codemods.typing_imports",
