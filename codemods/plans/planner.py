@@ -164,8 +164,7 @@ def _tier_one_moves(proposal: _Proposal) -> None:
             seen.add(module.name)
             if module.lines > limit:  # moving it out would only move the problem: split it
                 continue
-            neighbours = destination.rpartition(".")[0]
-            why = f"tier 1: imports nothing from {package}; it belongs with {neighbours}"
+            why = f"tier 1: imports nothing from {package}, so it can leave the layer"
             return make_step("move", why, old=module.name, new=destination)
         return None
 
