@@ -140,8 +140,8 @@ def _cuts(proposal: _Proposal) -> None:
     def next_cut(facts: LayerFacts, seen: set[str]) -> Step | None:
         for cut in facts.cuts:
             for step in cut_steps(facts, cut, typing_ready=typing_ready, notes=proposal.notes):
-                if step.title not in seen:
-                    seen.add(step.title)
+                if step.command not in seen:
+                    seen.add(step.command)
                     return step
         return None
 

@@ -267,6 +267,9 @@ def move_under_type_checking(
     """`tree` with the aliases of `sites` (nodes of `tree`) imported under TYPE_CHECKING, or
     not at module level at all unless `keep`."""
     body, moved = _take_out(tree.body, sites)
+    if moved and not keep and body and not tree.header:  # no blank lines left at the top
+        lines = body[0].leading_lines
+        body[0] = body[0].with_changes(leading_lines=_comments(lines))
     if moved and keep:
         _into_block(body, moved)
     if add_future:
