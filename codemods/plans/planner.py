@@ -123,15 +123,21 @@ def _expecting(record: StepRecord, target: PlanTarget) -> Step:
     return Step(step.op, step.args, step.tag, step.message, step.why, expect)
 
 
-def _repeat(proposal: _Proposal, next_step: Callable[[LayerFacts, set[str]], Step | None]) -> None:
+def _repeat(
+    proposal: _Proposal,
+    next_step: Callable[[LayerFacts, set[str]], Step | None],
+    *,
+    cutting: bool = False,
+) -> None:
     """Ask `next_step` for a step on the layer as it is now, try it, and again until it has
-    none: `seen` holds what it already proposed, so nothing is tried twice."""
+    none: `seen` holds what it already proposed, so nothing is tried twice. Steps `cutting`
+    an import must lower the imports to cut to be kept."""
     seen: set[str] = set()
     while not proposal.exhausted:
         step = next_step(proposal.bench.facts(), seen)
         if step is None:
             return
-        proposal.attempt(step, cutting=step.why.startswith("cuts "))
+        proposal.attempt(step, cutting=cutting)
 
 
 def _cuts(proposal: _Proposal) -> None:
@@ -145,7 +151,7 @@ def _cuts(proposal: _Proposal) -> None:
                     return step
         return None
 
-    _repeat(proposal, next_cut)
+    _repeat(proposal, next_cut, cutting=True)
 
 
 def _tier_one_moves(proposal: _Proposal) -> None:
@@ -157,9 +163,9 @@ def _tier_one_moves(proposal: _Proposal) -> None:
         package, limit = facts.target.package, facts.target.max_module_lines
         for module in sorted(facts.modules):
             destination = _destination(module, package)
-            if module.tier != 1 or module.name in seen or module.name not in listed:
+            if module.name in seen or module.name not in listed or destination is None:
                 continue
-            if destination is None:
+            if module.tier != 1:  # a cut made it import the layer: it stays
                 continue
             seen.add(module.name)
             if module.lines > limit:  # moving it out would only move the problem: split it
