@@ -8,8 +8,9 @@ from collections.abc import Mapping, Sequence
 import libcst as cst
 
 from codemods.typing_imports.imports import ImportSite
+from codemods.typing_imports.uses import Use
 
-__all__ = ["import_in_functions"]
+__all__ = ["deferred_note", "functions_needing", "import_in_functions"]
 
 
 def _statement(sites: Sequence[ImportSite]) -> cst.SimpleStatementLine:
@@ -73,3 +74,23 @@ def import_in_functions(
     the aliases it needs."""
     wanted = {path: _lines(sites) for path, sites in needs.items() if sites}
     return tree.visit(_Insert(wanted))
+
+
+def functions_needing(
+    sites: tuple[ImportSite, ...], runtime: tuple[Use, ...]
+) -> dict[tuple[str, ...], list[ImportSite]]:
+    """The functions that use the names at run time, each with the import sites it needs."""
+    needs: dict[tuple[str, ...], list[ImportSite]] = {}
+    for use in runtime:
+        for site in sites:
+            wanted = needs.setdefault(use.function, [])
+            if site.binding == use.name and site not in wanted:
+                wanted.append(site)
+    return {path: found for path, found in needs.items() if found}
+
+
+def deferred_note(deferred: dict[tuple[str, ...], list[ImportSite]]) -> tuple[str, ...]:
+    if not deferred:
+        return ()
+    where = ", ".join(".".join(path) for path in sorted(deferred))
+    return (f"imported where it is needed at run time instead: {where}",)

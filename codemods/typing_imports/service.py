@@ -22,9 +22,9 @@ from codemods.engine.errors import FilesUnreadable
 from codemods.engine.layout import Layout, python_files
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
-from codemods.typing_imports.defer import import_in_functions
+from codemods.typing_imports.defer import deferred_note, functions_needing, import_in_functions
 from codemods.typing_imports.errors import ImportNotFound, RuntimeUse
-from codemods.typing_imports.imports import ImportSite, ModuleImports, find_imports, module_name
+from codemods.typing_imports.imports import ModuleImports, find_imports, module_name
 from codemods.typing_imports.reexports import Reexport, find_reexports
 from codemods.typing_imports.rewrite import move_under_type_checking
 from codemods.typing_imports.uses import EVALUATED, RUNTIME, Use, UseReport, read_uses
@@ -216,7 +216,7 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
     future = bool(uses.of_kind(EVALUATED))
     typed = any(u.kind != RUNTIME for u in uses.uses)
     new_tree = move_under_type_checking(located.tree, found.movable, add_future=future, keep=typed)
-    deferred = _deferred(found.movable, runtime)
+    deferred = functions_needing(found.movable, runtime)
     new_tree = import_in_functions(new_tree, deferred)
     change = FileChange(
         located.path,
@@ -234,28 +234,8 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
         moved=tuple(s.binding for s in found.movable),
         future_added=future,
         evaluated=uses.of_kind(EVALUATED),
-        notes=_notes(located, uses, future=future) + _deferred_note(deferred),
+        notes=_notes(located, uses, future=future) + deferred_note(deferred),
     )
-
-
-def _deferred(
-    sites: tuple[ImportSite, ...], runtime: tuple[Use, ...]
-) -> dict[tuple[str, ...], list[ImportSite]]:
-    """The functions that use the names at run time, each with the import sites it needs."""
-    needs: dict[tuple[str, ...], list[ImportSite]] = {}
-    for use in runtime:
-        for site in sites:
-            wanted = needs.setdefault(use.function, [])
-            if site.binding == use.name and site not in wanted:
-                wanted.append(site)
-    return {path: found for path, found in needs.items() if found}
-
-
-def _deferred_note(deferred: dict[tuple[str, ...], list[ImportSite]]) -> tuple[str, ...]:
-    if not deferred:
-        return ()
-    where = ", ".join(".".join(path) for path in sorted(deferred))
-    return (f"imported where it is needed at run time instead: {where}",)
 
 
 def _check(
@@ -279,7 +259,9 @@ def typing_import(
     import-time cycles the change breaks (asked through `cycle_finder`, when given)."""
     recovered = recover_interrupted(request.root.resolve())
     plan = plan_typing_import(request)
-    command = f"typing-import {request.module} {request.imported}"
+    command = f"typing-import {request.module} {request.imported}" + (
+        " --defer" if request.defer else ""
+    )
     notes = ((recovered,) if recovered else ()) + plan.notes
     if not plan.changes:
         return outcome_of(command, plan, applied=False, notes=notes)
