@@ -99,6 +99,8 @@ class Journey:
     def normalise(self, text: str) -> str:
         text = text.replace(str(self.repo.parent), "~")
         text = re.sub(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b", "<sha>", text)
+        # a hash of digits only: at the start of `git log --oneline`, or in brackets
+        text = re.sub(r"(?m)^[0-9]{7,40}\b|(?<=\()[0-9]{7,40}(?=\))", "<sha>", text)
         text = re.sub(r"\bin \d+(\.\d+)?s\b", "in <time>", text)
         return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
