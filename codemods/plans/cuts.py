@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import libcst as cst
 
+from codemods.engine.names import resolve_relative
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact
 from codemods.plans.model import Step
 from codemods.plans.usage import Usage, read_usage
-from codemods.symbols.definitions import DEFINITION_KINDS, read_module
+from codemods.symbols.definitions import DEFINITION_KINDS, ImportBinding, read_module
 
 __all__ = ["cut_steps", "make_step"]
 
@@ -49,7 +50,7 @@ def cut_steps(
             f"{cut.imported} uses {cut.importer} only in annotations"
         )
         steps.append(make_step("typing-import", why, module=cut.imported, imported=cut.importer))
-    names = _movable(imported, usage.names)
+    names = _movable(imported, usage.names, importer=cut.importer)
     if names:
         symbols = tuple(f"{cut.imported}:{n}" for n in sorted(names))
         dest = f"{facts.target.package}.shared.{cut.imported.rpartition('.')[2]}"
@@ -88,14 +89,21 @@ def _deferrals(cut: CutFact, usage: Usage, back: Usage) -> list[Step]:
     return steps
 
 
-def _movable(module: ModuleFact, names: frozenset[str] | None) -> frozenset[str]:
-    """`names` when they are few definitions of `module` that use none of its public names."""
+def _movable(module: ModuleFact, names: frozenset[str] | None, *, importer: str) -> frozenset[str]:
+    """`names` when they are few definitions of `module` that use none of its public names,
+    nor (at import time) the importer: the moved code would take the cycle along."""
     if not names or len(names) > _FEW or module.is_package:
         return frozenset()
     try:
         found = read_module(cst.parse_module(module.file.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
         return frozenset()
+    package = module.name.rpartition(".")[0]
+    back = {
+        n
+        for n, binding in found.imports.items()
+        if not binding.typing_only and importer in _named(binding, package)
+    }
     by_name = {n: s for s in found.statements if s.kind in DEFINITION_KINDS for n in s.names}
     if not names <= set(by_name):
         return frozenset()
@@ -109,4 +117,17 @@ def _movable(module: ModuleFact, names: frozenset[str] | None) -> frozenset[str]
         stack.extend(by_name[name].uses)
     if any(not n.startswith("_") for n in closure - names):
         return frozenset()
+    if any(by_name[n].uses & back for n in closure):
+        return frozenset()
     return frozenset(names)
+
+
+def _named(binding: ImportBinding, package: str) -> set[str]:
+    """The modules an import binding may stand for: `a.b` and `a.b.c` for `from a.b import c`."""
+    node = binding.node
+    alias = cst.Module([]).code_for_node(binding.alias.name)
+    if isinstance(node, cst.Import):
+        return {alias}
+    source = cst.Module([]).code_for_node(node.module) if node.module else None
+    base = resolve_relative(package, len(node.relative), source) if node.relative else source
+    return {base, f"{base}.{alias}"} if base else set()

@@ -141,15 +141,25 @@ def test_each_step_is_computed_on_the_layer_the_steps_before_it_left() -> None:
     assert plan.steps[0].why.startswith("cuts app.orchestration.market_monitor")
 
 
-def test_the_names_an_importer_takes_move_when_they_stand_alone() -> None:
-    cut = CutFact("app.orchestration.configuration", "app.orchestration.symbols")
-    facts = LayerFacts(TARGET, FACTS.modules, (cut,), ())
-    plan = propose(FakeBench(facts))
-    assert [s.op for s in plan.steps] == ["move-symbol", "move"]
-    assert plan.steps[0].texts("symbols") == (
-        "app.orchestration.symbols:derivatives_enabled",
-        "app.orchestration.symbols:normalize_symbols",
+def test_the_names_an_importer_takes_move_when_they_stand_alone(tmp_path: Path) -> None:
+    """...and not when they use the importer: the moved code would take the cycle along."""
+    (tmp_path / "a.py").write_text(
+        "from app.orchestration import b\n\n\ndef run() -> int:\n    return b.helper()\n"
     )
+    b = "from app.orchestration import a\n\n\ndef helper() -> int:\n    return 1\n\n\n"
+    (tmp_path / "b.py").write_text(b + "def public() -> int:\n    return a.run()\n")
+    modules = tuple(
+        ModuleFact(f"app.orchestration.{leaf}", tmp_path / f"{leaf}.py", 5, 2) for leaf in "ab"
+    )
+    cut = CutFact("app.orchestration.a", "app.orchestration.b")
+    plan = propose(FakeBench(LayerFacts(TARGET, modules, (cut,), ())))
+    assert plan.steps[0].op == "move-symbol"
+    assert plan.steps[0].texts("symbols") == ("app.orchestration.b:helper",)
+    assert plan.steps[0].text("dest") == "app.orchestration.shared.b"
+
+    (tmp_path / "b.py").write_text(b.replace("return 1", "return a.run()"))
+    plan = propose(FakeBench(LayerFacts(TARGET, modules, (cut,), ())))
+    assert "move-symbol" not in [s.op for s in plan.steps]
 
 
 def test_an_import_needed_only_inside_functions_is_deferred_into_them(tmp_path: Path) -> None:
