@@ -12,8 +12,21 @@ nox.options.default_venv_backend = "none"
 nox.options.sessions = ["tests", "lint", "typecheck", "contracts", "gate"]
 
 PACKAGES = ["unknot", "analyzer", "codemods", "reports", "bot"]
-# What the real projects' own test suites need beyond pytest (click: freezegun; attrs: the rest).
-REALWORLD_TEST_DEPS = ["freezegun", "hypothesis", "pympler", "cloudpickle"]
+# What the real projects' own test suites need beyond pytest (click: freezegun; attrs:
+# hypothesis, pympler, cloudpickle; markdown-it-py: mdurl and its pytest plugins; marshmallow:
+# simplejson).
+REALWORLD_TEST_DEPS = [
+    "freezegun",
+    "hypothesis",
+    "pympler",
+    "cloudpickle",
+    "mdurl",
+    "pytest-regressions",
+    "pytest-timeout",
+    "flit_core",
+    "requests",
+    "simplejson",
+]
 
 
 def _python(session: nox.Session, *args: str) -> None:
@@ -75,4 +88,4 @@ def pictures(session: nox.Session) -> None:
 def realworld(session: nox.Session) -> None:
     """Move modules and split oversized ones in real PyPI projects (sdists), rerun their tests."""
     _python(session, "-m", "pip", "install", "--quiet", "-e", ".[dev]", *REALWORLD_TEST_DEPS)
-    _python(session, "tests/codemods/realworld.py", *session.posargs)
+    _python(session, "-m", "tests.codemods.realworld", *session.posargs)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from analyzer.model import Analysis, Cut, Cycle
 from reports.figures import FIGURES, figure_values, label, short_name
-from reports.findings import parent_init
+from reports.findings import parent_init, repo_path
 
 __all__ = ["MAX_ROWS", "render"]
 
@@ -124,8 +124,10 @@ def _checklist(analysis: Analysis, cuts: tuple[Cut, ...]) -> list[str]:
         for site in cut.sites:
             edge = f"{short_name(analysis, cut.importer)} → {short_name(analysis, cut.imported)}"
             init = parent_init(site)
-            edge += f" via `{init}`" if init else ""
-            edges.setdefault((site.file, site.line, site.text, site.kind.value), []).append(edge)
+            edge += f" via `{repo_path(analysis, init)}`" if init else ""
+            edges.setdefault(
+                (repo_path(analysis, site.file), site.line, site.text, site.kind.value), []
+            ).append(edge)
     lines = [
         f"- [ ] `{file}:{line}` `{text}` ({', '.join(names)}, {kind})"
         for (file, line, text, kind), names in sorted(edges.items())
@@ -220,7 +222,9 @@ def _oversized(analysis: Analysis) -> str:
     )
     if not over:
         return f"### Modules >{limit} lines\n\nNone. ✅"
-    rows = [[f"`{m.file}`", f"{m.lines:,}", f"+{m.lines - limit:,}"] for m in over]
+    rows = [
+        [f"`{repo_path(analysis, m.file)}`", f"{m.lines:,}", f"+{m.lines - limit:,}"] for m in over
+    ]
     text = f"### Modules >{limit} lines ({len(over):,})\n\n" + _table(
         ["module", "lines", "over"], rows
     )

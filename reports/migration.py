@@ -144,11 +144,12 @@ def render_markdown(migration: Migration) -> str:
 
 def _target(target: PlanTarget) -> str:
     cycles = ", ".join(f"{kind} at most {limit}" for kind, limit in target.max_cycles)
-    return "\n".join(
-        [
-            "```",
-            f"Circular Dependencies: {cycles}",
-            f"Modules >{target.max_module_lines} lines: 0",
-            "```",
-        ]
+    lines = ["```", f"Circular Dependencies: {cycles}"]
+    allowed = ", ".join(f"{name} {limit:,}" for name, limit in target.allow_module_lines)
+    lines.append(
+        f"Modules >{target.max_module_lines} lines: 0"
+        + (f" (allowed more: {allowed})" if allowed else "")
     )
+    if target.ignores:
+        lines.append(f"Imports ignored by the gates: {len(target.ignores)}")
+    return "\n".join([*lines, "```"])

@@ -13,17 +13,20 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from codemods.engine.errors import CodemodError
 from codemods.engine.git import GitWorkTree
 
-__all__ = ["ChangeSet", "FileMove", "apply_changes", "recover_interrupted"]
+__all__ = ["ChangeSet", "FileMove", "apply_changes", "recover_interrupted", "recovered_first"]
 
 STATE_DIR = Path(".unknot_cache") / "apply"
 JOURNAL = "journal.json"
-# Test hook: stop (and wait to be killed) after this many replacements.
+# Test hook: stop (and wait to be killed) after this many file operations (0: once the journal
+# is written, before the first).
 PAUSE_AFTER_ENV = "UNKNOT_APPLY_PAUSE_AFTER"
 PAUSE_FILE_ENV = "UNKNOT_APPLY_PAUSE_FILE"
 
@@ -57,6 +60,9 @@ def _fsync_write(path: Path, data: bytes) -> None:
 
 def apply_changes(changes: ChangeSet) -> None:
     """Stage every write, commit the journal, then move, replace and delete."""
+    git = GitWorkTree.find(changes.root)
+    if git is not None:
+        git.check_unlocked()
     state = changes.root / STATE_DIR
     if state.exists():
         shutil.rmtree(state)
@@ -70,12 +76,25 @@ def apply_changes(changes: ChangeSet) -> None:
         "version": 1,
         "moves": [[str(m.source), str(m.target)] for m in changes.moves],
         "writes": writes,
+        "created": [str(p) for p in _created(changes)],
         "deletes": [str(p) for p in changes.deletes],
     }
     _fsync_write(state / (JOURNAL + ".tmp"), json.dumps(journal, indent=1).encode())
     os.replace(state / (JOURNAL + ".tmp"), state / JOURNAL)
     _perform(changes.root, journal, pause_after=_pause_after())
     _discard(state)
+
+
+def _created(changes: ChangeSet) -> list[Path]:
+    """The files the change set creates (a shim written where a module moved away included):
+    git must be told of them, even by a run that completes an interrupted one."""
+    sources = {m.source for m in changes.moves}
+    targets = {m.target for m in changes.moves}
+    return [
+        path
+        for path, _ in changes.writes
+        if (path in sources or not path.exists()) and path not in targets
+    ]
 
 
 def recover_interrupted(root: Path) -> str | None:
@@ -86,11 +105,27 @@ def recover_interrupted(root: Path) -> str | None:
         if state.exists():
             shutil.rmtree(state)  # killed while staging: the tree was never touched
         return None
+    git = GitWorkTree.find(root)
+    if git is not None:
+        git.check_unlocked()
     journal = json.loads(journal_path.read_text(encoding="utf-8"))
     _perform(root, journal, pause_after=None)
     _discard(state)
     count = len(journal["moves"]) + len(journal["writes"]) + len(journal["deletes"])
     return f"Completed an interrupted apply ({count} file operations) from its journal."
+
+
+@contextlib.contextmanager
+def recovered_first(root: Path) -> Iterator[tuple[str, ...]]:
+    """Complete an interrupted apply under `root` first and give its note, if any; an error
+    raised inside then says that this much was written before it."""
+    recovered = recover_interrupted(root)
+    try:
+        yield (recovered,) if recovered else ()
+    except CodemodError as exc:
+        if recovered:
+            exc.after_recovery(recovered)
+        raise
 
 
 def _prune_empty(directory: Path, *, stop: Path) -> None:
@@ -114,6 +149,13 @@ def _pause_after() -> int | None:
     return int(value) if value else None
 
 
+def _pause(done: int) -> None:
+    marker = os.environ.get(PAUSE_FILE_ENV)
+    if marker:
+        Path(marker).write_text(str(done))
+    time.sleep(3600)
+
+
 def _perform(root: Path, journal: dict[str, Any], *, pause_after: int | None) -> None:
     git = GitWorkTree.find(root)
     done = 0
@@ -122,10 +164,10 @@ def _perform(root: Path, journal: dict[str, Any], *, pause_after: int | None) ->
         nonlocal done
         done += 1
         if pause_after is not None and done == pause_after:
-            marker = os.environ.get(PAUSE_FILE_ENV)
-            if marker:
-                Path(marker).write_text(str(done))
-            time.sleep(3600)
+            _pause(done)
+
+    if pause_after == 0:
+        _pause(0)
 
     for source_name, target_name in journal["moves"]:
         source, target = Path(source_name), Path(target_name)
@@ -136,19 +178,17 @@ def _perform(root: Path, journal: dict[str, Any], *, pause_after: int | None) ->
             step()
     for source_name, _ in journal["moves"]:
         _prune_empty(Path(source_name).parent, stop=root)
-    created: list[Path] = []
     for path_name, staged_name in journal["writes"]:
         path, staged = Path(path_name), Path(staged_name)
         if staged.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.exists():
                 shutil.copymode(path, staged)
-            else:
-                created.append(path)
             os.replace(staged, path)
             step()
     if git is not None:
-        git.add(created)
+        # Every file the change creates, those a killed run wrote before it could add them too.
+        git.add([Path(p) for p in journal.get("created", ()) if Path(p).exists()])
     for path_name in journal["deletes"]:
         path = Path(path_name)
         if path.exists():

@@ -25,11 +25,18 @@ class CycleDelta:
 
     before: tuple[tuple[str, ...], ...]
     after: tuple[tuple[str, ...], ...]
+    packages_before: tuple[tuple[str, ...], ...] = ()
+    packages_after: tuple[tuple[str, ...], ...] = ()
 
     @property
     def new(self) -> tuple[tuple[str, ...], ...]:
         """The cycles the change creates."""
         return tuple(c for c in self.after if c not in set(self.before))
+
+    @property
+    def new_packages(self) -> tuple[tuple[str, ...], ...]:
+        """The cycles between packages the change creates."""
+        return tuple(c for c in self.packages_after if c not in set(self.packages_before))
 
     @property
     def removed(self) -> tuple[tuple[str, ...], ...]:
@@ -105,6 +112,12 @@ def new_cycles(
     return cycle_delta(layout, changes, touched, finder, rename=rename).new
 
 
+def _renamed(cycle: tuple[str, ...], rename: Rename | None) -> tuple[str, ...]:
+    if rename is None:
+        return cycle
+    return tuple(sorted(rename.apply(m) or m for m in cycle))
+
+
 def cycle_delta(
     layout: Layout,
     changes: ChangeSet,
@@ -113,19 +126,25 @@ def cycle_delta(
     *,
     rename: Rename | None = None,
     import_time: bool = False,
+    packages: bool = False,
 ) -> CycleDelta:
     """The import cycles in the packages of the `touched` modules before and after `changes`
     (a module renamed by `rename` counts under its new name); with `import_time`, only those
-    that module-level imports close on their own."""
-    packages = _top_packages(layout, touched)
+    that module-level imports close on their own; with `packages`, the cycles between
+    packages too."""
+    tops = _top_packages(layout, touched)
     before: set[tuple[str, ...]] = set()
-    for import_root, package in packages:
-        for cycle in finder.cycles(import_root, package, import_time=import_time):
-            renamed = (rename.apply(m) if rename is not None else None for m in cycle)
-            before.add(tuple(sorted(r or m for r, m in zip(renamed, cycle, strict=True))))
+    packages_before: set[tuple[str, ...]] = set()
+    for import_root, package in tops:
+        found = finder.cycles(import_root, package, import_time=import_time)
+        before.update(_renamed(c, rename) for c in found)
+        if packages:
+            found = finder.package_cycles(import_root, package)
+            packages_before.update(_renamed(c, rename) for c in found)
     after: set[tuple[str, ...]] = set()
+    packages_after: set[tuple[str, ...]] = set()
     with tempfile.TemporaryDirectory(prefix="unknot-cycles-") as scratch:
-        copies = _copy_tree(layout, packages, Path(scratch))
+        copies = _copy_tree(layout, tops, Path(scratch))
         _apply_in_copy(changes, copies)
         for top in sorted({n.split(".")[0] for n in touched}):
             # the copy's own packages: a package the change emptied is gone, a new one is there
@@ -133,4 +152,11 @@ def cycle_delta(
             if copy is not None:
                 found = finder.cycles(copy, top, import_time=import_time)
                 after.update(tuple(sorted(c)) for c in found)
-    return CycleDelta(tuple(sorted(before)), tuple(sorted(after)))
+                if packages:
+                    packages_after.update(finder.package_cycles(copy, top))
+    return CycleDelta(
+        tuple(sorted(before)),
+        tuple(sorted(after)),
+        tuple(sorted(packages_before)),
+        tuple(sorted(packages_after)),
+    )

@@ -7,6 +7,7 @@ __all__ = [
     "CodemodError",
     "DirtyTree",
     "FilesUnreadable",
+    "GitLocked",
     "ModuleNotFound",
     "NotAShim",
     "OutsideRoots",
@@ -29,6 +30,14 @@ class CodemodError(Exception):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
+
+    def after_recovery(self, note: str) -> None:
+        """Say that an interrupted apply was completed before this error (`note` says how
+        much), so that 'nothing was written' stays true of this run's own change."""
+        self.message = f"{self.message} (Before this: {note})"
+        for said in ("nothing was written", "Nothing was written"):
+            self.hint = self.hint.replace(said, said.replace("was", "else was"))
+        self.args = (self.message,)
 
 
 class BadName(CodemodError):
@@ -60,9 +69,14 @@ class ReadOnlyFiles(CodemodError):
 
 
 class FilesUnreadable(CodemodError):
-    """Files that need rewriting could not be parsed or decoded; `failures` says which, where."""
+    """Files that need rewriting could not be parsed or decoded, or a codemod refused them;
+    the message says which, where and why."""
 
     default_code = "unparsable-file"
+
+
+class GitLocked(CodemodError):
+    default_code = "git-index-locked"
 
 
 class NotAShim(CodemodError):

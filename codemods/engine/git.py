@@ -6,6 +6,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.engine.errors import GitLocked
+
 __all__ = ["GitWorkTree"]
 
 _OURS = ".unknot_cache/"
@@ -31,6 +33,19 @@ class GitWorkTree:
         if out.returncode != 0 or not out.stdout.strip():
             return None
         return cls(Path(out.stdout.strip()).resolve())
+
+    def check_unlocked(self) -> None:
+        """Raise `GitLocked` when git's index is locked: `git mv` and `git add` would fail, and
+        the change would be written but not staged."""
+        out = _git(self.top, "rev-parse", "--git-path", "index.lock")
+        lock = self.top / out.stdout.strip()
+        if out.returncode == 0 and out.stdout.strip() and lock.exists():
+            raise GitLocked(
+                f"git's index is locked ({lock}): another git process is running, or one "
+                "was killed.",
+                hint="Wait for it to finish; if no git command is running, remove the lock "
+                "file and run again. Nothing was written.",
+            )
 
     def dirty_files(self, under: Path) -> list[str]:
         """Modified, staged or untracked files under `under` (our own cache excluded)."""

@@ -47,10 +47,12 @@ def outcome_of(
     applied: bool,
     cycles: tuple[tuple[str, ...], ...] = (),
     removed_cycles: tuple[tuple[str, ...], ...] = (),
+    package_cycles: tuple[tuple[str, ...], ...] = (),
     notes: tuple[str, ...] = (),
     include_text: bool = False,
 ) -> Outcome:
-    """The summary and diff of `plan`; `cycles` it creates, `removed_cycles` it breaks."""
+    """The summary and diff of `plan`; `cycles` it creates, `removed_cycles` it breaks,
+    `package_cycles` between packages it creates."""
     root = plan.root
     edited = [
         c
@@ -80,6 +82,7 @@ def outcome_of(
         else tuple((_rel(h.path, root), h.line, h.text) for h in plan.text_hits),
         new_cycles=cycles,
         removed_cycles=removed_cycles,
+        new_package_cycles=package_cycles,
         notes=notes,
     )
     diffs = [_diff(c) for c in plan.changes if c.old_text != c.new_text or c.old_path != c.new_path]

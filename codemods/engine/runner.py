@@ -91,9 +91,14 @@ FileResult = Changed | Unchanged | Skipped | Failed
 
 
 class FileRefused(Exception):
-    """A codemod cannot rewrite this file for a reason the user must hear (a `Failed` result)."""
+    """A codemod cannot rewrite this file for a reason the user must hear (a `Failed` result),
+    at `line` when one statement is the reason."""
 
     code = "codemod-refused"
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class FileCodemod(Protocol):
@@ -190,7 +195,7 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     try:
         new_tree = codemod.transform_module(tree)
     except FileRefused as exc:
-        return Failed(job.path, exc.code, str(exc))
+        return Failed(job.path, exc.code, str(exc), exc.line)
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
     review, used = codemod.review_items, codemod.used_names
@@ -225,16 +230,32 @@ def run_codemod(
 
 
 def check_failures(results: Iterable[FileResult], root: Path) -> None:
-    """Raise `FilesUnreadable` naming every file that could not be read, parsed or rewritten."""
+    """Raise `FilesUnreadable` naming every file that could not be read, parsed or rewritten:
+    worded as unreadable only when no codemod refused a file it could read."""
     failed = [r for r in results if isinstance(r, Failed)]
-    if failed:
-        lines = [f"{r.path.relative_to(root)}:{r.line or 1}: {r.message}" for r in failed]
-        code = failed[0].code if len({r.code for r in failed}) == 1 else "unparsable-file"
+    if not failed:
+        return
+    lines = [
+        f"{r.path.relative_to(root)}:{r.line}: {r.message}"
+        if r.line
+        else f"{r.path.relative_to(root)}: {r.message}"
+        for r in failed
+    ]
+    code = failed[0].code if len({r.code for r in failed}) == 1 else "unparsable-file"
+    if all(r.code in _UNREADABLE for r in failed):
         raise FilesUnreadable(
             f"{len(failed)} file(s) that may need rewriting cannot be read: " + "; ".join(lines),
             hint="Fix these files (UTF-8, valid Python) and run again; nothing was written.",
             code=code,
         )
+    raise FilesUnreadable(
+        f"{len(failed)} file(s) cannot be rewritten: " + "; ".join(lines),
+        hint="Each file says why; change what it names and run again. Nothing was written.",
+        code=code if len({r.code for r in failed}) == 1 else "codemod-refused",
+    )
+
+
+_UNREADABLE = frozenset({"unreadable", "not-utf8", "syntax-error"})
 
 
 def _candidate_size(job: FileJob, spec: Spec) -> int | None:

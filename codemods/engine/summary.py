@@ -75,6 +75,7 @@ class Summary:
     text_mentions: tuple[tuple[str, int, str], ...] = ()
     new_cycles: tuple[tuple[str, ...], ...] = ()
     removed_cycles: tuple[tuple[str, ...], ...] = ()
+    new_package_cycles: tuple[tuple[str, ...], ...] = ()
     notes: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, object]:
@@ -96,6 +97,7 @@ class Summary:
             "text_mentions": [list(s) for s in sorted(self.text_mentions)],
             "new_cycles": [list(c) for c in sorted(self.new_cycles)],
             "removed_cycles": [list(c) for c in sorted(self.removed_cycles)],
+            "new_package_cycles": [list(c) for c in sorted(self.new_package_cycles)],
             "notes": list(self.notes),
         }
 
@@ -121,6 +123,10 @@ class Summary:
             for p, n, t in sorted(self.text_mentions)
         ]
         out += [f"warning: new import cycle: {' <-> '.join(c)}" for c in sorted(self.new_cycles)]
+        out += [
+            f"warning: new package cycle: {' <-> '.join(c)}"
+            for c in sorted(self.new_package_cycles)
+        ]
         out += [f"import cycle broken: {' <-> '.join(c)}" for c in sorted(self.removed_cycles)]
         out += list(self.notes)
         return out

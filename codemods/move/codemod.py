@@ -4,14 +4,15 @@ One libcst codemod class, `MoveModuleCodemod`. Its `CodemodContext` carries the 
 and package names; for the moved files themselves it also gets the package they will live in, so
 their own relative imports are recomputed for the new location. Each statement stays where it is
 (TYPE_CHECKING blocks, function bodies, try/except) and keeps its style: relative imports stay
-relative when they can, and a binding keeps its name (`from a.b import c` becomes
-`from n import d as c`), so the code that uses it still resolves.
+relative when they can, and sorted import blocks stay sorted. A name the user did not choose
+follows the move with its uses (`from a.b import c` + `c.X` becomes `from n import d` + `d.X`,
+see `codemods.move.bindings`); one the user chose, or one that cannot be renamed safely, keeps
+its name (`from n import d as c`), so the code that uses it still resolves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
@@ -19,8 +20,10 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
 from codemods.engine.dunder_all import drop_stale_entry
-from codemods.engine.names import Rename, relative_spelling, resolve_relative
-from codemods.engine.syntax import dotted_expression, end_like
+from codemods.engine.import_order import ImportOrder, keep_sorted
+from codemods.engine.names import Rename
+from codemods.engine.syntax import dotted_expression
+from codemods.move.fromimports import ImportRespelling
 from codemods.move.references import (
     ReferenceScan,
     outside_imports,
@@ -47,7 +50,7 @@ _HOLDS_IMPORTS = (
 )
 
 
-class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
+class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCommand):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
@@ -60,9 +63,12 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         new_package: str | None = None,
         source: str | None = None,
         keep_chains: bool = False,
+        order: ImportOrder | None = None,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        # Sorted import blocks are sorted again after a rewrite (None: left as they come out).
+        self.order = order
         # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
         # is that binding, not the module, so attribute chains through it stay as they are.
         self.keep_chains = keep_chains
@@ -103,7 +109,9 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         self.scan = (
             ReferenceScan()
             if self.keep_chains
-            else scan_chains(tree, self._old_package, self.rename, code=self.source)
+            else scan_chains(
+                tree, self._old_package, self.rename, code=self.source, is_init=self._is_init
+            )
         )
         code = tree.code if self.source is None else self.source
         # Without chains to rewrite or strings that mention OLD, only import statements can
@@ -111,6 +119,7 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         mention = re.compile(re.escape(self.rename.old))
         self._statements_only = (
             not self.scan.chains
+            and not self.scan.plain.names
             and not outside_imports(code, mention)
             and not in_long_strings(code, mention)
         )
@@ -140,6 +149,12 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
         return super().on_visit(node)
 
     @property
+    def _is_init(self) -> bool:
+        """Is this a package's `__init__` (whose names other modules import)?"""
+        name = self.context.full_module_name
+        return name is not None and name == self.context.full_package_name
+
+    @property
     def _old_package(self) -> str:
         return self.context.full_package_name or ""
 
@@ -158,21 +173,27 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
         self._import_depth -= 1
-        aliases = [self._move_import_alias(alias) for alias in updated_node.names]
+        aliases = [
+            self._move_import_alias(alias, plain=original in self.scan.plain.aliases)
+            for original, alias in zip(original_node.names, updated_node.names, strict=True)
+        ]
         if all(new is old for new, old in zip(aliases, updated_node.names, strict=True)):
             return updated_node
         self.imports_rewritten += 1
         return updated_node.with_changes(names=aliases)
 
-    def _move_import_alias(self, alias: cst.ImportAlias) -> cst.ImportAlias:
+    def _move_import_alias(self, alias: cst.ImportAlias, *, plain: bool) -> cst.ImportAlias:
         name = get_full_name_for_node(alias.name) or ""
         new = self.rename.apply(name)
         if new is None:
             return alias
         asname = alias.asname
-        if asname is None and name == self.rename.old and "." not in name:
+        if asname is None and name == self.rename.old and "." not in name and not plain:
             # `import a` binds `a`; keep that binding: `import n.d as a`.
             asname = cst.AsName(name=cst.Name(name))
+        if asname is None and name == self.rename.old and self.scan.provided_as:
+            # NEW's root means something else here: bind a name that nothing uses.
+            asname = cst.AsName(name=cst.Name(self.scan.provided_as))
         if asname is not None and get_full_name_for_node(asname.name) == new:
             asname = None
         return alias.with_changes(name=dotted_expression(new), asname=asname)
@@ -191,8 +212,11 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
             self.imports_rewritten += 1
             return self._respell(updated_node, renamed)
         if not isinstance(updated_node.names, cst.ImportStar):
+            pairs = zip(original_node.names, updated_node.names, strict=True)  # type: ignore[arg-type]
             moving = [
-                a for a in updated_node.names if f"{base}.{a.evaluated_name}" == self.rename.old
+                (a, o in self.scan.plain.aliases)
+                for o, a in pairs
+                if f"{base}.{a.evaluated_name}" == self.rename.old
             ]
             if moving:
                 self.imports_rewritten += 1
@@ -203,73 +227,16 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
             return respelled
         return updated_node
 
-    def _absolute_base(self, node: cst.ImportFrom) -> str | None:
-        module = get_full_name_for_node(node.module) if node.module is not None else None
-        if not node.relative:
-            return module
-        return resolve_relative(self._old_package, len(node.relative), module)
-
-    def _respell(self, node: cst.ImportFrom, target: str) -> cst.ImportFrom:
-        """`node` importing from `target`, relative if it was and still can be."""
-        spelling = relative_spelling(self._home, target) if node.relative else None
-        if spelling is None:
-            new = node.with_changes(relative=(), module=dotted_expression(target))
-        else:
-            level, module = spelling
-            dots = [cst.Dot() for _ in range(level)]
-            new = node.with_changes(
-                relative=dots, module=dotted_expression(module) if module else None
-            )
-        if new.deep_equals(node):
-            return node
-        if node.module is None and new.module is not None:
-            new = new.with_changes(whitespace_after_from=cst.SimpleWhitespace(" "))
-        return new
-
-    def _split(
-        self, node: cst.ImportFrom, moving: Sequence[cst.ImportAlias]
-    ) -> cst.BaseSmallStatement:
-        names = node.names
-        assert not isinstance(names, cst.ImportStar)
-        staying = [a for a in names if a not in moving]
-        if not staying and len(moving) == 1:
-            return self._import_of_new(moving[0], like=node)
-        if staying and names[-1] in moving:
-            staying[-1] = end_like(staying[-1], names[-1], parenthesized=bool(node.lpar))
-        self._pending.extend(self._import_of_new(alias, like=node) for alias in moving)
-        if not staying:
-            return cst.RemovalSentinel.REMOVE  # type: ignore[return-value]
-        return node.with_changes(names=staying)
-
-    def _import_of_new(
-        self, alias: cst.ImportAlias, *, like: cst.ImportFrom
-    ) -> cst.BaseSmallStatement:
-        """An import that binds the same local name as `alias`, but to NEW."""
-        bound = str(alias.evaluated_alias or alias.evaluated_name)
-        parent, _, leaf = self.rename.new.rpartition(".")
-        asname = None if bound == leaf else cst.AsName(name=cst.Name(bound))
-        if bound == leaf and alias.evaluated_name == bound and alias.asname is not None:
-            asname = cst.AsName(name=cst.Name(bound))  # `X as X`: an explicit re-export stays one
-        if not parent:
-            return cst.Import(names=[cst.ImportAlias(name=cst.Name(leaf), asname=asname)])
-        new_alias = alias.with_changes(name=cst.Name(leaf), asname=asname)
-        if alias in like.names:  # type: ignore[operator]
-            new_alias = new_alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-            if len(like.names) > 1:  # type: ignore[arg-type]
-                new_alias = cst.ImportAlias(name=cst.Name(leaf), asname=asname)
-        base = like.with_changes(names=[new_alias], lpar=None, rpar=None)
-        if len(like.names) == 1:  # type: ignore[arg-type]
-            base = like.with_changes(names=[new_alias])
-        return self._respell(base, parent)
-
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         extra: list[cst.BaseSmallStatement] = self._pending
         self._pending = []
         if any(stmt in self.scan.needs_import for stmt in original_node.body):
+            binding = self.scan.import_as
+            asname = cst.AsName(name=cst.Name(binding)) if binding else None
             new_import = cst.Import(
-                names=[cst.ImportAlias(name=dotted_expression(self.rename.importable))]
+                names=[cst.ImportAlias(dotted_expression(self.rename.importable), asname)]
             )
             extra = [*extra, new_import]
             self.imports_rewritten += 1
@@ -284,6 +251,20 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
             lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
         return cst.FlattenSentinel(lines)
 
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        if self.order is None or not self.imports_rewritten:
+            return updated_node
+        body = keep_sorted(original_node.body, updated_node.body, self.order)
+        return updated_node if body is updated_node.body else updated_node.with_changes(body=body)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if self.order is None or not self.imports_rewritten:
+            return updated_node
+        body = keep_sorted(original_node.body, updated_node.body, self.order)
+        return updated_node if body is updated_node.body else updated_node.with_changes(body=body)
+
     # -- code that uses the imports ----------------------------------------------------------
 
     def leave_Attribute(
@@ -291,9 +272,12 @@ class MoveModuleCodemod(StringRewrites, VisitorBasedCodemodCommand):
     ) -> cst.BaseExpression:
         if self._import_depth or original_node not in self.scan.chains:
             return updated_node
-        return dotted_expression(self.rename.new)
+        return dotted_expression(self.scan.through.get(original_node, self.rename.new))
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        if self._import_depth or original_node not in self.scan.chains:
+        if self._import_depth:
             return updated_node
-        return dotted_expression(self.rename.new)
+        if original_node in self.scan.chains:
+            return dotted_expression(self.scan.through.get(original_node, self.rename.new))
+        renamed = self.scan.plain.names.get(original_node)
+        return updated_node if renamed is None else dotted_expression(renamed)

@@ -13,9 +13,12 @@ _TEST_DIRS = ("tests", "test")
 
 
 def moved_files(source: ModuleLocation, target: Path) -> list[FileMove]:
-    """Every file of OLD (one module, or a whole package with its data files) and its new path."""
+    """Every file of OLD (one module with its stub, or a whole package with its data files and
+    stubs) and its new path."""
     if not source.is_package:
-        return [FileMove(source.path, target)]
+        stub = source.path.with_suffix(".pyi")
+        stubs = [FileMove(stub, target.with_suffix(".pyi"))] if stub.is_file() else []
+        return [FileMove(source.path, target), *stubs]
     return [
         FileMove(path, target / path.relative_to(source.path))
         for path in sorted(source.path.rglob("*"))

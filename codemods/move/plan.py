@@ -14,7 +14,8 @@ from codemods.engine.errors import (
     TargetExists,
     TargetInsideSource,
 )
-from codemods.engine.layout import Layout, ModuleLocation, python_files
+from codemods.engine.import_order import read_import_order
+from codemods.engine.layout import Layout, ModuleLocation, walk_sources
 from codemods.engine.names import Rename, check_dotted, is_within, resolve_relative
 from codemods.engine.runner import (
     Changed,
@@ -172,18 +173,20 @@ def plan_move(request: MoveRequest) -> MovePlan:
     check_dotted(request.new, what="NEW")
     layout = Layout.detect(request.root, request.import_roots)
     rename = Rename(request.old, request.new)
-    files = python_files(layout.root)
+    sources = walk_sources(layout.root, (".py", ".pyi"))
+    files = [path for path in sources if path.suffix == ".py"]
     source = _validate(request, layout, files)
     if source is None:
         message = f"Nothing to do: '{request.old}' is already at '{request.new}'."
-        return MovePlan(rename=rename, root=layout.root, message=message, scanned=len(files))
+        return MovePlan(rename=rename, root=layout.root, message=message, scanned=len(sources))
     target = _target_path(layout, source, request.new)
     moves = moved_files(source, target)
     tests = mirrored_tests(layout.root, files, request.old, request.new)
     moved = {m.source: m.target for m in [*moves, *tests]}
-    jobs = _jobs(layout, files, moved, request.old)
+    jobs = _jobs(layout, sources, moved, request.old)  # stubs (.pyi) are rewritten too
     rebinds = parent_rebinds(layout, request.old)
-    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds)
+    order = read_import_order(layout.root)
+    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds, order=order)
     check_failures(results, layout.root)
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
     changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)
@@ -202,7 +205,7 @@ def plan_move(request: MoveRequest) -> MovePlan:
         ),
         text_hits=tuple(text_hits),
         used_names=used,
-        scanned=len(files),
+        scanned=len(sources),
         parsed=sum(1 for r in results if not isinstance(r, Skipped)),
     )
 

@@ -20,10 +20,18 @@ from libcst.metadata import (
     MetadataWrapper,
     QualifiedNameProvider,
     QualifiedNameSource,
+    Scope,
     ScopeProvider,
 )
 
 from codemods.engine.names import DOTTED_REF, Rename, is_within, resolve_relative
+from codemods.move.bindings import (
+    PlainBindings,
+    find_plain_bindings,
+    fresh_binding,
+    may_rename_bindings,
+)
+from codemods.move.prune import pruned
 
 __all__ = ["ReferenceScan", "classify_string", "outside_imports", "scan_chains"]
 
@@ -35,6 +43,12 @@ class ReferenceScan:
     chains: set[cst.CSTNode] = field(default_factory=set)
     needs_import: set[cst.CSTNode] = field(default_factory=set)
     used_names: set[str] = field(default_factory=set)
+    plain: PlainBindings = field(default_factory=PlainBindings)
+    # When NEW's root name means something else where the chains are: the added import binds
+    # `import_as` instead, and those chains are spelled through it.
+    import_as: str | None = None
+    provided_as: str | None = None  # the same, for `import OLD` rewritten to `import NEW`
+    through: dict[cst.CSTNode, str] = field(default_factory=dict)
 
 
 def classify_string(value: str, rename: Rename) -> str | None:
@@ -97,6 +111,8 @@ class _ChainScanner(cst.CSTVisitor):
         self.package = package
         self.rename = rename
         self.scan = ReferenceScan()
+        self.imported: dict[cst.CSTNode, Scope] = {}  # chains that need the import they get
+        self.provided: dict[cst.CSTNode, Scope] = {}  # chains through `import OLD` itself
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -149,10 +165,16 @@ class _ChainScanner(cst.CSTVisitor):
         if any(self._provides_new(a.node) for a in bindings):
             if isinstance(node, cst.Attribute) or self._binds_plain_submodule(bindings):
                 self.scan.chains.add(node)
+                scope = self.get_metadata(ScopeProvider, root, None) if root is not None else None
+                if scope is not None:
+                    self.provided[node] = scope
             return
         if isinstance(node, cst.Attribute):
             self.scan.chains.add(node)
             self.scan.needs_import.add(bindings[0].node)
+            scope = self.get_metadata(ScopeProvider, root, None) if root is not None else None
+            if scope is not None:
+                self.imported[node] = scope
 
     def _provides_new(self, statement: cst.CSTNode) -> bool:
         """An `import OLD[.x]` without alias: rewritten to `import NEW[.x]`, it binds NEW's root."""
@@ -176,6 +198,26 @@ class _ChainScanner(cst.CSTVisitor):
         )
 
 
+def _spell_through_fresh_binding(
+    scan: ReferenceScan, chains: dict[cst.CSTNode, Scope], rename: Rename
+) -> None:
+    """Where the added `import NEW` would bind a name the chains' scopes already use for
+    something else, import NEW under a name nothing there binds and spell them through it."""
+    binding = fresh_binding(rename.importable, set(chains.values()))
+    if binding is not None:
+        scan.import_as = binding
+        text = binding + rename.new[len(rename.importable) :]
+        scan.through = dict.fromkeys(chains, text)
+
+
+def _rebinds_another_root(code: str, rename: Rename) -> bool:
+    """Does `import OLD` become an import that binds another name (NEW's root), with no
+    `import OLD.x` beside it (which would bind that name too)?"""
+    old_root, new_root = rename.old.split(".")[0], rename.new.split(".")[0]
+    inner = re.search(rf"\bimport\s[^\n]*\b{re.escape(rename.old)}\.", code)
+    return "." in rename.old and old_root != new_root and inner is None
+
+
 def outside_imports(code: str, pattern: re.Pattern[str]) -> bool:
     """Does `pattern` match a line that is not an import statement's first line?"""
     for line in code.splitlines():
@@ -195,11 +237,34 @@ def _may_have_chains(code: str, rename: Rename) -> bool:
 
 
 def scan_chains(
-    tree: cst.Module, package: str, rename: Rename, *, code: str | None = None
+    tree: cst.Module,
+    package: str,
+    rename: Rename,
+    *,
+    code: str | None = None,
+    is_init: bool = False,
 ) -> ReferenceScan:
-    """The attribute chains of `tree` that denote OLD (found on `tree`'s own nodes)."""
-    if not _may_have_chains(tree.code if code is None else code, rename):
+    """The attribute chains of `tree` that denote OLD, and the bindings of OLD that follow the
+    move (found on `tree`'s own nodes; the chains in the part of it that can hold them)."""
+    text = tree.code if code is None else code
+    chains = _may_have_chains(text, rename)
+    plain = not is_init and may_rename_bindings(text, rename)
+    if not chains and not plain:
         return ReferenceScan()
-    scanner = _ChainScanner(package, rename)
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(scanner)
-    return scanner.scan
+    scan = ReferenceScan()
+    if chains:
+        scanner = _ChainScanner(package, rename)
+        part = pruned(tree, text, package, rename.old, keep={rename.new.split(".")[0]})
+        MetadataWrapper(part, unsafe_skip_copy=True).visit(scanner)
+        scan = scanner.scan
+        if scan.needs_import:
+            _spell_through_fresh_binding(scan, scanner.imported, rename)
+        if scanner.provided and _rebinds_another_root(text, rename):
+            binding = fresh_binding(rename.new, set(scanner.provided.values()))
+            if binding is not None:
+                scan.provided_as = binding
+                scan.through.update(dict.fromkeys(scanner.provided, binding))
+    if plain:
+        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+        scan.plain = find_plain_bindings(wrapper, package, rename, code=text, is_init=is_init)
+    return scan

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from libcst.codemod import CodemodContext
 
+from codemods.engine.import_order import ImportOrder
 from codemods.engine.names import Rename
 from codemods.engine.runner import FileCodemod, FileJob, FileResult, prefilter, run_codemod
 from codemods.move.codemod import MoveModuleCodemod
@@ -20,12 +21,15 @@ class MoveSpec:
 
     rename: Rename
     keep_chains: bool = False
+    order: ImportOrder | None = None
 
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
     def make(self, context: CodemodContext) -> FileCodemod:
-        return MoveModuleCodemod(context, self.rename, keep_chains=self.keep_chains)
+        return MoveModuleCodemod(
+            context, self.rename, keep_chains=self.keep_chains, order=self.order
+        )
 
 
 def run_move(
@@ -34,6 +38,7 @@ def run_move(
     *,
     workers: int | None = None,
     keep_chains: bool = False,
+    order: ImportOrder | None = None,
 ) -> list[FileResult]:
     """Run the move codemod over `jobs`: one result per job, in the same order."""
-    return run_codemod(jobs, MoveSpec(rename, keep_chains), workers=workers)
+    return run_codemod(jobs, MoveSpec(rename, keep_chains, order), workers=workers)

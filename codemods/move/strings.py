@@ -14,6 +14,7 @@ import libcst as cst
 from codemods.engine.changes import StringHit
 from codemods.engine.names import Rename
 from codemods.engine.syntax import line_offset
+from codemods.move.docrefs import rewrite_code_mentions
 from codemods.move.references import classify_string
 
 __all__ = ["StringRewrites", "in_long_strings"]
@@ -57,9 +58,15 @@ class StringRewrites(cst.CSTTransformer):
         new = classify_string(value, self.rename)
         if new is None:
             return updated_node
+        prose = False
+        if new == "":  # not a dotted path: a docstring may still hold code that names OLD
+            new, prose = rewrite_code_mentions(value, self.rename)
+            new = "" if new == value else new
         if new == "" or updated_node.raw_value != value:
             self._review(updated_node.value)
             return updated_node
+        if prose:  # rewritten where it is code; the prose that mentions OLD is listed
+            self._review(updated_node.value)
         self.strings_rewritten += 1
         quote = updated_node.quote
         return updated_node.with_changes(value=f"{updated_node.prefix}{quote}{new}{quote}")
@@ -76,7 +83,9 @@ class StringRewrites(cst.CSTTransformer):
         source = self.source or ""
         start = self.review[-1].line if self.review else 0
         offset = line_offset(source, start)
-        found = source.find(literal, offset)
+        # the first line only: a literal's later lines, printed apart from the file, lose the
+        # indentation of a parenthesised continuation
+        found = source.find(literal.partition("\n")[0], offset)
         line = source.count("\n", 0, found) + 1 if found >= 0 else 0
         text = literal if len(literal) < 120 else literal[:117] + "..."
         self.review.append(StringHit(line=line, text=text))

@@ -7,7 +7,7 @@ this package never imports it.
 
 from __future__ import annotations
 
-from codemods.plans.errors import OpUnavailable, PlanError
+from codemods.plans.errors import PlanError
 from codemods.plans.migrate import MigrateRequest, apply_plan
 from codemods.plans.model import FIGURE_KEYS, Figures, Plan, PlanTarget, Step
 from codemods.plans.plan_file import dump_plan, load_plan, parse_plan
@@ -24,7 +24,6 @@ __all__ = [
     "MigrateRequest",
     "Migration",
     "Mode",
-    "OpUnavailable",
     "Plan",
     "PlanError",
     "PlanTarget",

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.engine.errors import CodemodError
+from codemods.engine.layout import Layout
 from codemods.engine.ports import CycleFinder
-from codemods.plans.checks import check_order
+from codemods.plans.checks import check_modules_exist, check_order
 from codemods.plans.errors import PlanError
 from codemods.plans.model import Figures, Plan, Step
 from codemods.plans.ports import Measure
-from codemods.plans.progress import clear_state, done_steps, recover, write_state
-from codemods.plans.registry import RunOptions, check_available, run_step
+from codemods.plans.progress import cache_file, clear_state, done_steps, recover, write_state
+from codemods.plans.registry import RunOptions, run_step
 from codemods.plans.repo import TRAILER, Repository
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.verify import Check, check_commands_exist, check_figures, run_commands
@@ -43,8 +44,7 @@ def _prepare(request: MigrateRequest) -> tuple[Repository, set[str], str | None]
     change on bad input."""
     plan = request.plan
     check_order(plan.steps)
-    check_available(plan.steps)
-    check_commands_exist(request.verify)
+    check_commands_exist(request.verify, request.repo)
     repo = Repository.open(request.repo)
     repo.head()
     repo.check_identity()
@@ -65,6 +65,7 @@ def _prepare(request: MigrateRequest) -> tuple[Repository, set[str], str | None]
             hint="Pass --resume to go on from there.",
             code="plan-in-progress",
         )
+    check_modules_exist(plan.steps, Layout.detect(repo.top), done=frozenset(done))
     return repo, done, note
 
 
@@ -109,14 +110,14 @@ def _run(
     write_state(repo, step.tag, head, untracked)
     try:
         outcome = run_step(repo.top, step, RunOptions(apply=True, cycle_finder=cycle_finder))
-    except CodemodError as error:
+        repo.stage(untracked)
+        after = measure.figures(repo.top, request.plan.target)
+    except CodemodError as error:  # the codemod refused, or the layer cannot be measured
         repo.restore(head, untracked)
         clear_state(repo)
         failure = f"error[{error.code}]: {error.message}"
         return StepRecord(number, step, Status.FAILED, before, error=failure)
-    repo.stage(untracked)
-    after = measure.figures(repo.top, request.plan.target)
-    checks = check_figures(step, request.plan.target, before, after)
+    checks = check_figures(step, before, after)
     if all(c.passed for c in checks):
         checks += run_commands(request.verify, repo.top)
     summary = tuple(outcome.summary.lines())
@@ -170,8 +171,7 @@ def _log(repo: Repository, records: list[StepRecord], notes: tuple[str, ...]) ->
     failed = next((r for r in records if r.status is Status.FAILED), None)
     if failed is None and not notes:
         return ""
-    path = repo.top / ".unknot_cache" / "migrate" / "last-failure.log"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = cache_file(repo, Path(".unknot_cache", "migrate", "last-failure.log"))
     lines = list(notes)
     if failed is not None:
         lines.append(f"step {failed.number} failed: {failed.step.title}")

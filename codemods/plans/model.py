@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["FIGURE_KEYS", "Figures", "Plan", "PlanTarget", "Step"]
+__all__ = [
+    "CYCLE_KINDS",
+    "FIGURE_KEYS",
+    "Figures",
+    "IgnoredImport",
+    "Plan",
+    "PlanTarget",
+    "Step",
+    "gate_figure",
+]
 
 # The figures a step can expect, in the order reports show them.
 FIGURE_KEYS = (
     "cycles",
     "cycles.import-time",
     "cycles.deferred",
+    "cycles.dynamic",
     "cycles.lazy",
     "cycles.typing",
     "imports_to_cut",
@@ -20,17 +30,40 @@ FIGURE_KEYS = (
     "modules_over_limit",
 )
 
+# The import kinds a gate can count cycles of, weakest last.
+CYCLE_KINDS = ("import-time", "deferred", "dynamic", "lazy", "typing")
+
+
+def gate_figure(gate: str) -> str:
+    """The figure an analyzer gate judges: `max-cycles.KIND` -> `cycles.KIND`,
+    `max-module-lines` -> `modules_over_limit`."""
+    if gate.startswith("max-cycles."):
+        return "cycles." + gate.removeprefix("max-cycles.")
+    return "modules_over_limit" if gate == "max-module-lines" else gate
+
+
+@dataclass(frozen=True, order=True)
+class IgnoredImport:
+    """An import the target's gates leave out (`ignore` in its configuration), with why."""
+
+    importer: str
+    imported: str
+    reason: str
+
 
 @dataclass(frozen=True)
 class PlanTarget:
     """The layer a plan works on: the target's name, its package, the source root (relative
-    to the repository) and the gates it plans for."""
+    to the repository) and the gates it plans for, as `[tool.unknot.targets.NAME]` sets them:
+    the line limit and per-module allowances, the cycles allowed per kind, ignored imports."""
 
     name: str
     package: str
     root: str = "."
     max_module_lines: int = 300
     max_cycles: tuple[tuple[str, int], ...] = (("import-time", 0),)
+    allow_module_lines: tuple[tuple[str, int], ...] = ()
+    ignores: tuple[IgnoredImport, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,10 @@
 """The plan's TOML: read with every mistake named before anything runs, written in a stable order.
 
 ```toml
-[target]
+[target]                 # the layer and its gates: see codemods.plans.target_file
 name = "orchestration"
 package = "app.orchestration"
 root = "src"
-max_module_lines = 300
-
-[target.max_cycles]
-import-time = 0
 
 [[steps]]
 op = "move"
@@ -26,7 +22,6 @@ modules = 9
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -34,15 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from codemods.plans.errors import PlanError
-from codemods.plans.model import FIGURE_KEYS, Plan, PlanTarget, Step
+from codemods.plans.model import FIGURE_KEYS, Plan, Step
 from codemods.plans.registry import OPS, OpSpec
+from codemods.plans.target_file import (
+    dump_target,
+    known_keys,
+    read_target,
+    toml_key,
+    toml_value,
+)
 
 __all__ = ["default_tag", "dump_plan", "load_plan", "parse_plan"]
 
 _STEP_KEYS = ("op", "tag", "message", "why", "expect")
-_TARGET_KEYS = ("name", "package", "root", "max_module_lines", "max_cycles")
 _TOP_KEYS = ("target", "steps", "notes")
-_KINDS = ("import-time", "deferred", "lazy", "typing")
 
 
 def load_plan(path: Path) -> Plan:
@@ -65,8 +65,8 @@ def parse_plan(text: str, *, source: str = "") -> Plan:
         raise PlanError(
             f"The plan is not valid TOML: {error}.", hint="Fix the TOML syntax."
         ) from error
-    _known(data, _TOP_KEYS, "the plan")
-    target = _target(_table(data.get("target"), "[target]"))
+    known_keys(data, _TOP_KEYS, "the plan")
+    target = read_target(_table(data.get("target"), "[target]"))
     raw_steps = data.get("steps", [])
     if not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
         raise PlanError("'steps' must be an array of tables.", hint="Write each step as [[steps]].")
@@ -80,43 +80,6 @@ def _table(value: object, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise PlanError(f"The plan needs a {where} table.", hint="See `unknot plan --help`.")
     return value
-
-
-def _known(table: Mapping[str, Any], known: tuple[str, ...], where: str) -> None:
-    for key in table:
-        if key not in known:
-            near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-            hint = f"Did you mean '{near[0]}'?" if near else f"Known keys: {', '.join(known)}."
-            raise PlanError(f"Unknown key '{key}' in {where}.", hint=hint, code="unknown-key")
-
-
-def _target(raw: dict[str, Any]) -> PlanTarget:
-    _known(raw, _TARGET_KEYS, "[target]")
-    package = raw.get("package")
-    if not isinstance(package, str) or not package:
-        raise PlanError(
-            "[target] needs 'package', the dotted package of the layer.",
-            hint='Write e.g. package = "app.orchestration".',
-            code="missing-argument",
-        )
-    cycles = raw.get("max_cycles", {"import-time": 0})
-    if not isinstance(cycles, dict) or not all(
-        k in _KINDS and isinstance(v, int) for k, v in cycles.items()
-    ):
-        raise PlanError(
-            f"[target.max_cycles] maps an import kind ({', '.join(_KINDS)}) to a number.",
-            hint='Write e.g. max_cycles = { "import-time" = 0 }.',
-        )
-    lines = raw.get("max_module_lines", 300)
-    if not isinstance(lines, int) or isinstance(lines, bool):
-        raise PlanError("[target] max_module_lines must be a number.", hint="e.g. 300")
-    return PlanTarget(
-        name=str(raw.get("name", package)),
-        package=package,
-        root=str(raw.get("root", ".")),
-        max_module_lines=lines,
-        max_cycles=tuple(sorted(cycles.items())),
-    )
 
 
 def _step(raw: dict[str, Any], number: int) -> Step:
@@ -133,7 +96,7 @@ def _step(raw: dict[str, Any], number: int) -> Step:
         near = difflib.get_close_matches(op, list(OPS), n=1, cutoff=0.4)
         hint = f"Did you mean '{near[0]}'?" if near else f"Operations: {', '.join(OPS)}."
         raise PlanError(f"Unknown operation '{op}' in {where}.", hint=hint, code="unknown-op")
-    _known(raw, (*_STEP_KEYS, *spec.required, *spec.optional), f"{where} ({op})")
+    known_keys(raw, (*_STEP_KEYS, *spec.required, *spec.optional), f"{where} ({op})")
     args = tuple((name, _argument(spec, name, raw[name], where)) for name in _arg_names(spec, raw))
     missing = [name for name in spec.required if name not in raw]
     if missing:
@@ -232,46 +195,22 @@ def _with_tags(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     return tuple(tagged)
 
 
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def _key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key)
-
-
 def dump_plan(plan: Plan, *, header: str = "") -> str:
     """The plan as TOML, keys in a fixed order, so a plan written twice is byte-identical."""
-    target = plan.target
     out = [f"# {line}".rstrip() for line in header.splitlines()]
     if plan.notes:
-        out += ["notes = [", *(f"    {_value(n)}," for n in plan.notes), "]"]
+        out += ["notes = [", *(f"    {toml_value(n)}," for n in plan.notes), "]"]
     if out:
         out.append("")
-    out += [
-        "[target]",
-        f"name = {_value(target.name)}",
-        f"package = {_value(target.package)}",
-        f"root = {_value(target.root)}",
-        f"max_module_lines = {target.max_module_lines}",
-        "",
-        "[target.max_cycles]",
-        *(f"{_key(kind)} = {limit}" for kind, limit in target.max_cycles),
-    ]
+    out += dump_target(plan.target)
     for step in plan.steps:
-        out += ["", "[[steps]]", f"op = {_value(step.op)}"]
-        out += [f"{_key(name)} = {_value(value)}" for name, value in step.args]
+        out += ["", "[[steps]]", f"op = {toml_value(step.op)}"]
+        out += [f"{toml_key(name)} = {toml_value(value)}" for name, value in step.args]
         out += [
-            f"{key} = {_value(getattr(step, key))}"
+            f"{key} = {toml_value(getattr(step, key))}"
             for key in ("tag", "message", "why")
             if getattr(step, key)
         ]
         if step.expect:
-            out += ["", "[steps.expect]", *(f"{_key(k)} = {v}" for k, v in step.expect)]
+            out += ["", "[steps.expect]", *(f"{toml_key(k)} = {v}" for k, v in step.expect)]
     return "\n".join(out) + "\n"

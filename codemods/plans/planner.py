@@ -160,7 +160,7 @@ def _tier_one_moves(proposal: _Proposal) -> None:
     listed = {m.name for m in proposal.first.modules if m.tier == 1}
 
     def next_move(facts: LayerFacts, seen: set[str]) -> Step | None:
-        package, limit = facts.target.package, facts.target.max_module_lines
+        package = facts.target.package
         for module in sorted(facts.modules):
             destination = _destination(module, package)
             if module.name in seen or module.name not in listed or destination is None:
@@ -168,13 +168,18 @@ def _tier_one_moves(proposal: _Proposal) -> None:
             if module.tier != 1:  # a cut made it import the layer: it stays
                 continue
             seen.add(module.name)
-            if module.lines > limit:  # moving it out would only move the problem: split it
-                continue
+            if module.lines > _limit(facts.target, module):  # it is split instead: moved
+                continue  # out whole, it would take the problem along
             why = f"tier 1: imports nothing from {package}, so it can leave the layer"
             return make_step("move", why, old=module.name, new=destination)
         return None
 
     _repeat(proposal, next_move)
+
+
+def _limit(target: PlanTarget, module: ModuleFact) -> int:
+    """The module's line limit: its allowance, else the target's."""
+    return dict(target.allow_module_lines).get(module.name, target.max_module_lines)
 
 
 def _destination(module: ModuleFact, package: str) -> str | None:
@@ -190,9 +195,9 @@ def _destination(module: ModuleFact, package: str) -> str | None:
 
 def _splits(proposal: _Proposal) -> None:
     def next_part(facts: LayerFacts, seen: set[str]) -> Step | None:
-        limit = facts.target.max_module_lines
         taken = {m.name for m in facts.modules}
         for module in sorted(facts.modules):
+            limit = _limit(facts.target, module)
             if module.lines <= limit or module.is_package or module.name in seen:
                 continue
             parts = split_module(module.file, limit=limit)

@@ -17,7 +17,7 @@ class Measure(Protocol):
 
     def figures(self, repo: Path, target: PlanTarget) -> Figures:
         """The figures of `target` in the repository at `repo` (its root is under `repo`),
-        with the gates it fails."""
+        with the gates it fails; raises `PlanError` when the layer cannot be measured."""
         ...
 
 

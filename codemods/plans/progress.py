@@ -13,7 +13,7 @@ from codemods.plans.errors import PlanError
 from codemods.plans.model import Step
 from codemods.plans.repo import TRAILER, Repository
 
-__all__ = ["STATE", "clear_state", "done_steps", "recover", "write_state"]
+__all__ = ["STATE", "cache_file", "clear_state", "done_steps", "recover", "write_state"]
 
 STATE = Path(".unknot_cache") / "migrate" / "state.json"
 
@@ -48,9 +48,19 @@ def done_steps(repo: Repository, steps: tuple[Step, ...]) -> set[str]:
     return done
 
 
-def write_state(repo: Repository, tag: str, head: str, untracked: frozenset[str]) -> None:
-    path = repo.top / STATE
+def cache_file(repo: Repository, relative: Path) -> Path:
+    """`relative` under the repository's `.unknot_cache/`, its folder made, and the cache's
+    own `.gitignore` written (as the analyzer's scan cache has), so git never lists it."""
+    path = repo.top / relative
     path.parent.mkdir(parents=True, exist_ok=True)
+    marker = repo.top / STATE.parts[0] / ".gitignore"
+    if not marker.exists():
+        marker.write_text("# Created by unknot: the scan cache.\n*\n", encoding="utf-8")
+    return path
+
+
+def write_state(repo: Repository, tag: str, head: str, untracked: frozenset[str]) -> None:
+    path = cache_file(repo, STATE)
     data = {"tag": tag, "head": head, "untracked": sorted(untracked)}
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data), encoding="utf-8")

@@ -57,5 +57,11 @@ class Migration:
         return next((r for r in self.records if r.status is Status.FAILED), None)
 
     @property
+    def failing_gates(self) -> tuple[str, ...]:
+        """The target's gates the layer fails after a run with no failed step: the plan
+        did not take the layer to its gates."""
+        return () if self.failed is not None else self.current.failed_gates
+
+    @property
     def nothing_to_do(self) -> bool:
         return all(r.status is Status.DONE_BEFORE for r in self.records)

@@ -72,18 +72,21 @@ class Scratch:
         self.current = self.baseline
 
     def run(self, number: int, step: Step) -> StepRecord:
-        """Apply `step` in the copy and measure it; a step that runs moves `current` on."""
+        """Apply `step` in the copy and measure it, judged as `--apply` judges it (a check
+        that fails fails the step); a step that runs moves `current` on."""
         before = self.current
         try:
             outcome = run_step(self.path, step, RunOptions(apply=True, allow_dirty=True))
-        except CodemodError as error:
+            after = self.measure.figures(self.path, self.target)
+        except CodemodError as error:  # the codemod refused, or the layer cannot be measured
             failure = f"error[{error.code}]: {error.message}"
             return StepRecord(number, step, Status.FAILED, before, error=failure)
-        after = self.measure.figures(self.path, self.target)
-        checks = tuple(check_figures(step, self.target, before, after))
+        checks = tuple(check_figures(step, before, after))
         summary = tuple(_predicted(outcome.summary.lines()))
+        failed = "; ".join(f"{c.name}: {c.detail}" for c in checks if not c.passed)
         self.current = after
-        return StepRecord(number, step, Status.PREDICTED, before, after, summary, checks)
+        status = Status.FAILED if failed else Status.PREDICTED
+        return StepRecord(number, step, status, before, after, summary, checks, error=failed)
 
     def attempt(self, number: int, step: Step, accept: Accept) -> StepRecord:
         """`run`, then undo the step in the copy (status `left out`, the reason as its error)

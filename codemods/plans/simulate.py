@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codemods.plans.checks import check_order
+from codemods.engine.layout import Layout
+from codemods.plans.checks import check_modules_exist, check_order
 from codemods.plans.model import Plan
 from codemods.plans.ports import Measure
-from codemods.plans.registry import check_available
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.scratch import Accept, open_scratch, scratch_copy
 
@@ -25,10 +25,11 @@ def predict(
     accept: Accept | None = None,
 ) -> Migration:
     """Every step applied in a scratch copy of `repo`, with the figures after each; a step
-    that fails stops the run (later steps are `not run`). With `accept`, a step it gives a
-    reason against is undone in the copy and marked `left out`, and the run goes on."""
+    that fails (its codemod refuses, or a check fails, as `--apply` would judge it) stops the
+    run (later steps are `not run`). With `accept`, a step it gives a reason against is undone
+    in the copy and marked `left out`, and the run goes on."""
     check_order(plan.steps)
-    check_available(plan.steps)
+    check_modules_exist(plan.steps, Layout.detect(repo))
     with open_scratch(repo, plan.target, measure) as scratch:
         records: list[StepRecord] = []
         for number, step in enumerate(plan.steps, start=1):

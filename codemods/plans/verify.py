@@ -1,8 +1,10 @@
-"""A step's verification: its expected figures, the gates (no gated figure may get worse), and
-the user's verify commands run through the shell in the repository root."""
+"""A step's verification: its expected figures, the target's gates as the analyzer judges them
+(no gate may start failing, nor a failing one get worse), and the user's verify commands run
+through the shell in the repository root."""
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codemods.plans.errors import PlanError
-from codemods.plans.model import Figures, PlanTarget, Step
+from codemods.plans.model import Figures, Step, gate_figure
 
 __all__ = ["Check", "check_commands_exist", "check_figures", "run_commands"]
 
@@ -29,8 +31,9 @@ class Check:
     log: str = ""
 
 
-def check_commands_exist(commands: tuple[str, ...]) -> None:
-    """Raise `verify-command-not-found` for a command whose program is not on PATH."""
+def check_commands_exist(commands: tuple[str, ...], cwd: Path) -> None:
+    """Raise `verify-command-not-found` for a command whose program is not on PATH (or, for a
+    path such as `./check.sh`, not in `cwd`, where the commands run)."""
     for command in commands:
         try:
             words = shlex.split(command)
@@ -42,7 +45,7 @@ def check_commands_exist(commands: tuple[str, ...]) -> None:
             ) from error
         words = [w for w in words if "=" not in w or w.startswith(("-", "/"))] or [""]
         program = words[0]
-        if program and program not in _SHELL_WORDS and shutil.which(program) is None:
+        if program and program not in _SHELL_WORDS and not _runnable(program, cwd):
             raise PlanError(
                 f"The verify command {command!r} runs '{program}', which is not on PATH.",
                 hint="Install it, or fix the command in --verify or [tool.unknot.verify].",
@@ -50,8 +53,17 @@ def check_commands_exist(commands: tuple[str, ...]) -> None:
             )
 
 
-def check_figures(step: Step, target: PlanTarget, before: Figures, after: Figures) -> list[Check]:
-    """The step's expectations, then the gates' figures: none may get worse than before."""
+def _runnable(program: str, cwd: Path) -> bool:
+    if "/" in program:
+        path = Path(program) if Path(program).is_absolute() else cwd / program
+        return path.is_file() and os.access(path, os.X_OK)
+    return shutil.which(program) is not None
+
+
+def check_figures(step: Step, before: Figures, after: Figures) -> list[Check]:
+    """The step's expectations, then the gates: the analyzer's verdict after the step (with
+    every gate setting of the target) may fail a gate only if it failed before the step, and
+    with a figure no worse. A plan may start from a failing layer; no step may add to it."""
     checks = []
     wrong = [
         f"{key} = {after.get(key)}, expected {value}"
@@ -60,13 +72,13 @@ def check_figures(step: Step, target: PlanTarget, before: Figures, after: Figure
     ]
     if step.expect:
         checks.append(Check("expected figures", not wrong, "; ".join(wrong)))
-    gated = [f"cycles.{kind}" for kind, _ in target.max_cycles] + ["modules_over_limit"]
     worse = [
-        f"{key} {before.get(key)} -> {after.get(key)}"
-        for key in gated
-        if after.get(key) > before.get(key)
+        f"{key} {before.get(key)} -> {after.get(key)} ({gate} "
+        + ("fails now)" if gate not in before.failed_gates else "worse)")
+        for gate, key in ((g, gate_figure(g)) for g in after.failed_gates)
+        if gate not in before.failed_gates or after.get(key) > before.get(key)
     ]
-    checks.append(Check("gates (no gated figure worse)", not worse, "; ".join(worse)))
+    checks.append(Check("gates (none failing anew or worse)", not worse, "; ".join(worse)))
     return checks
 
 

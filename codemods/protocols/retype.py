@@ -10,6 +10,7 @@ imports the protocol in place of the first. Anything else in the file is left as
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import libcst as cst
 from libcst.codemod import Codemod, CodemodContext
@@ -23,8 +24,11 @@ from codemods.protocols.imports import (
     guard_for_typing,
     lazy_annotations,
 )
+from codemods.protocols.type_positions import TypePositions
 
 __all__ = ["AnnotationRetyper", "NameClash", "RetypeCodemod"]
+
+_Node = TypeVar("_Node", bound=cst.CSTNode)
 
 
 class NameClash(FileRefused):
@@ -34,7 +38,8 @@ class NameClash(FileRefused):
 
 
 class AnnotationRetyper(cst.CSTTransformer):
-    """Replaces every reference to CLASS inside an annotation by the protocol's name."""
+    """Replaces every reference to CLASS inside an annotation, or another type position
+    (`cast(CLASS, x)`, a `TypeVar`'s bound, a `TypeAlias`), by the protocol's name."""
 
     METADATA_DEPENDENCIES = (QualifiedNameProvider,)
 
@@ -46,10 +51,30 @@ class AnnotationRetyper(cst.CSTTransformer):
         self._depth = 0
         self.replaced = 0
         self.strings = 0
+        self._positions = TypePositions(self._qualified)
+
+    def _qualified(self, node: cst.CSTNode) -> set[str]:
+        return {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
 
     def _is_ref(self, node: cst.CSTNode) -> bool:
-        names = self.get_metadata(QualifiedNameProvider, node, set())
-        return any(self.ref.matches(q.name, self.package) for q in names)
+        return any(self.ref.matches(name, self.package) for name in self._qualified(node))
+
+    @property
+    def _typed(self) -> bool:
+        return bool(self._depth or self._positions.depth)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self._positions.enter(node)
+        if isinstance(node, cst.Call | cst.AnnAssign):
+            self._positions.register(node)
+        return super().on_visit(node)
+
+    def on_leave(
+        self, original_node: _Node, updated_node: _Node
+    ) -> _Node | cst.RemovalSentinel | cst.FlattenSentinel[_Node]:
+        result = super().on_leave(original_node, updated_node)
+        self._positions.leave(original_node)
+        return result
 
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._depth += 1
@@ -61,7 +86,7 @@ class AnnotationRetyper(cst.CSTTransformer):
         return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
-        if self._depth and self._is_ref(original_node):
+        if self._typed and self._is_ref(original_node):
             self.replaced += 1
             return updated_node.with_changes(value=self.protocol)
         return updated_node
@@ -69,7 +94,7 @@ class AnnotationRetyper(cst.CSTTransformer):
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
     ) -> cst.BaseExpression:
-        if self._depth and self._is_ref(original_node):
+        if self._typed and self._is_ref(original_node):
             self.replaced += 1
             return cst.Name(self.protocol, lpar=updated_node.lpar, rpar=updated_node.rpar)
         return updated_node
@@ -78,7 +103,7 @@ class AnnotationRetyper(cst.CSTTransformer):
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.SimpleString:
         value = original_node.evaluated_value
-        if not (self._depth and isinstance(value, str) and self.ref.in_string(value)):
+        if not (self._typed and isinstance(value, str) and self.ref.in_string(value)):
             return updated_node
         text = updated_node.value
         for spelling in self.ref.spellings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from codemods.engine.apply import apply_changes, recover_interrupted
+from codemods.engine.apply import apply_changes, recovered_first
 from codemods.engine.changes import ChangePlan
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
@@ -36,27 +36,27 @@ def extract_protocol(
 ) -> Outcome:
     """Write a protocol of what CLASS's dependents use and type them against it (a dry run
     unless `apply`; with `apply`, every file is written or none)."""
-    recovered = recover_interrupted(request.root.resolve())
-    notes = [recovered] if recovered else []
-    command = f"extract-protocol {request.target} --into {request.into}"
-    located = locate(request)
-    scan = scan_dependents(request, located)
-    if not scan.dependents:
-        plan = ChangePlan(root=located.layout.root, message=_nothing_to_do(request, located))
-        return outcome_of(command, plan, applied=False, notes=tuple(notes))
-    if request.protocol_name in located.dest_names:
-        raise NameTaken(
-            f"'{request.into}' already defines {request.protocol_name}.",
-            hint="Choose another name with --name, or another module with --into.",
-        )
-    plan = plan_protocol(request, located, scan)
-    report = CycleReport()
-    if cycle_finder is not None:
-        writes = plan.change_set().writes
-        report = cycle_report(cycle_finder, located.source.root, request.module, writes)
-    if apply:
-        check_clean(plan.root, allow_dirty=allow_dirty)
-        apply_changes(plan.change_set())
+    with recovered_first(request.root.resolve()) as recovered:
+        notes = list(recovered)
+        command = f"extract-protocol {request.target} --into {request.into}"
+        located = locate(request)
+        scan = scan_dependents(request, located)
+        if not scan.dependents:
+            plan = ChangePlan(root=located.layout.root, message=_nothing_to_do(request, located))
+            return outcome_of(command, plan, applied=False, notes=tuple(notes))
+        if request.protocol_name in located.dest_names:
+            raise NameTaken(
+                f"'{request.into}' already defines {request.protocol_name}.",
+                hint="Choose another name with --name, or another module with --into.",
+            )
+        plan = plan_protocol(request, located, scan)
+        report = CycleReport()
+        if cycle_finder is not None:
+            writes = plan.change_set().writes
+            report = cycle_report(cycle_finder, located.source.root, request.module, writes)
+        if apply:
+            check_clean(plan.root, allow_dirty=allow_dirty)
+            apply_changes(plan.change_set())
     notes += import_notes(plan, scan.dependents, located.ref, plan.root)
     notes += cycle_notes(report)
     notes += member_notes(plan, request)

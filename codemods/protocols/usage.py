@@ -22,6 +22,7 @@ from libcst.metadata import (
 )
 
 from codemods.protocols.bindings import ClassRef
+from codemods.protocols.type_positions import TypePositions, cast_target
 
 __all__ = ["Refusal", "Usage", "UsageScan"]
 
@@ -91,6 +92,7 @@ class UsageScan(cst.CSTVisitor):
         self._members: dict[str, int] = {}
         self._written: set[str] = set()
         self._producers: set[str] = set()
+        self._positions = TypePositions(self._qualified)
 
     def usage(self) -> Usage:
         members = tuple(sorted(self._members.items()))
@@ -105,11 +107,26 @@ class UsageScan(cst.CSTVisitor):
     def _line(self, node: cst.CSTNode) -> int:
         return int(self.get_metadata(PositionProvider, node).start.line)
 
+    def _qualified(self, node: cst.CSTNode) -> set[str]:
+        return {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
+
     def _is_ref(self, node: cst.CSTNode) -> bool:
-        names = self.get_metadata(QualifiedNameProvider, node, set())
-        return any(self.ref.matches(q.name, self.package) for q in names)
+        return any(self.ref.matches(name, self.package) for name in self._qualified(node))
+
+    def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.get_metadata(ParentNodeProvider, node, None)
 
     # -- where we are ---------------------------------------------------------------------
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self._positions.enter(node)
+        if isinstance(node, cst.Call | cst.AnnAssign):
+            self._positions.register(node)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self._positions.leave(original_node)
+
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._annotations.append(node)
 
@@ -142,12 +159,19 @@ class UsageScan(cst.CSTVisitor):
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = node.evaluated_value
-        if self._annotations and isinstance(value, str) and self.ref.in_string(value):
+        if not (isinstance(value, str) and self.ref.in_string(value)):
+            return
+        if self._annotations:
             self._type_use(self._annotations[-1])
+        elif self._positions.depth:
+            self._typed_by_cast(node)
 
     def _reference(self, node: cst.BaseExpression) -> None:
         if self._annotations:
             self._type_use(self._annotations[-1])
+            return
+        if self._positions.depth:
+            self._typed_by_cast(node)
             return
         code, reason = self._runtime_use(node)
         self.refusals.append(Refusal(self._line(node), code, reason))
@@ -174,6 +198,16 @@ class UsageScan(cst.CSTVisitor):
         return "class-as-value", f"uses {name} as a value"
 
     # -- typed names and their members ----------------------------------------------------
+    def _typed_by_cast(self, node: cst.CSTNode) -> None:
+        """A type use outside annotations; `x = cast(CLASS, ...)` types `x` with CLASS."""
+        self.type_uses += 1
+        target = cast_target(node, self._parent, self._qualified)
+        attribute = _self_attribute(target) if target is not None else None
+        if attribute is not None and self._classes:
+            self._typed_self.add((self._classes[-1], attribute))
+        elif isinstance(target, cst.Name):
+            self._typed.append(target)
+
     def _type_use(self, annotation: cst.Annotation) -> None:
         self.type_uses += 1
         owner = self.get_metadata(ParentNodeProvider, annotation)

@@ -8,7 +8,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.codemod import CodemodContext
 
-from codemods.engine.apply import apply_changes, recover_interrupted
+from codemods.engine.apply import apply_changes, recovered_first
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
 from codemods.engine.errors import FilesUnreadable, NotAShim
 from codemods.engine.layout import Layout, ModuleLocation, python_files
@@ -128,14 +128,9 @@ def remove_shim_module(
     request: ShimRequest, *, apply: bool = False, allow_dirty: bool = False
 ) -> Outcome:
     """Re-point every importer of the shim at the real homes and delete it (dry run by default)."""
-    recovered = recover_interrupted(request.root.resolve())
-    plan = plan_remove_shim(request)
-    if apply:
-        check_clean(plan.root, allow_dirty=allow_dirty)
-        apply_changes(plan.change_set())
-    return outcome_of(
-        f"remove-shim {request.module}",
-        plan,
-        applied=apply,
-        notes=(recovered,) if recovered else (),
-    )
+    with recovered_first(request.root.resolve()) as notes:
+        plan = plan_remove_shim(request)
+        if apply:
+            check_clean(plan.root, allow_dirty=allow_dirty)
+            apply_changes(plan.change_set())
+    return outcome_of(f"remove-shim {request.module}", plan, applied=apply, notes=notes)

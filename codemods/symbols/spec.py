@@ -47,6 +47,7 @@ class RenameAll:
         self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         self.context = context
+        self.source = source
         self.imports_rewritten = 0
         self.strings_rewritten = 0
         self._review: list[StringHit] = []
@@ -61,8 +62,10 @@ class RenameAll:
         return frozenset(self._used)
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
+        """Each rename in turn, then the tidying; the code is generated once per change (the
+        runner hands over the file's text), as generating it costs as much as a rename."""
         original = tree
-        code = tree.code
+        code = before = tree.code if self.source is None else self.source
         for codemod in self.codemods:
             if codemod.rename.old.rpartition(".")[2] not in code:
                 continue
@@ -76,12 +79,13 @@ class RenameAll:
             package = self.context.full_package_name or ""
             reexports = StarReexports(package, self.renames[0].importable, self.stars)
             tree = tree.visit(reexports)
+            code = tree.code
             self.imports_rewritten += reexports.added
-        if tree is original:
-            return tree
-        return self._tidy(original, tree)
+        if tree is original or code == before:
+            return original
+        return self._tidy(original, before, tree, code)
 
-    def _tidy(self, original: cst.Module, tree: cst.Module) -> cst.Module:
+    def _tidy(self, original: cst.Module, before: str, tree: cst.Module, code: str) -> cst.Module:
         """Merge the imports the renames added, reach the new module the way the file reached
         the old one, and drop the imports of the source modules that nothing uses any more.
 
@@ -89,17 +93,31 @@ class RenameAll:
         (which costs more than the rest of the run): a name that no longer appears in the code
         outside import lines has no use left; one that still appears (if only in a comment)
         keeps its import."""
-        tree = tidy_imports(tree, {r.importable for r in self.renames}, original=original)
+        modules = {r.importable for r in self.renames}
+        if _repeats_imports(code, modules):
+            tree = tidy_imports(tree, modules, original=original)
+            code = tree.code
         sources = {r.old.rpartition(".")[0] for r in self.renames}
         package = self.context.full_package_name or ""
-        modules = sorted({r.importable for r in self.renames}) if self.shorten else []
-        chained = [m for m in modules if f"import {m}" in tree.code]
+        chained = [m for m in sorted(modules) if f"import {m}" in code] if self.shorten else []
         importer = _from_style(original, sources, package) if chained else None
         if importer is not None:
             for module in chained:
                 tree = shorten_chains(tree, original=original, module=module, importer=importer)
-        stale = _stale(original, tree, sources, package)
+            code = tree.code
+        stale = _stale(before, code, tree, sources, package)
         return tree.visit(DropAliases(stale)) if stale else tree
+
+
+def _repeats_imports(code: str, modules: set[str]) -> bool:
+    """Can `code` hold two import statements of one of `modules` (what `tidy_imports` merges)?
+    Read from the text: lines starting with `from`/`import` that name the module's last part."""
+    lines = [ln for ln in code.splitlines() if ln.lstrip().startswith(("from ", "import "))]
+    for module in modules:
+        leaf = re.compile(rf"\b{re.escape(module.rpartition('.')[2])}\b")
+        if sum(1 for ln in lines if leaf.search(ln)) > 1:
+            return True
+    return False
 
 
 def _outside_imports(code: str) -> str:
@@ -112,10 +130,12 @@ def _mentions(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(name)}\b", text) is not None
 
 
-def _stale(original: cst.Module, tree: cst.Module, sources: set[str], package: str) -> set[str]:
+def _stale(
+    code_before: str, code_after: str, tree: cst.Module, sources: set[str], package: str
+) -> set[str]:
     """Names that module-level imports of a source module bind, which the code used before
     the renames and no longer mentions (an `X as X` re-export always stays)."""
-    before, after = _outside_imports(original.code), _outside_imports(tree.code)
+    before, after = _outside_imports(code_before), _outside_imports(code_after)
     stale = set()
     for statement in tree.body:
         if not isinstance(statement, cst.SimpleStatementLine):

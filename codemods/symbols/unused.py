@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import libcst as cst
 
 from codemods.engine.names import resolve_relative
-from codemods.symbols.definitions import ImportBinding, ModuleFacts, read_module
+from codemods.symbols.definitions import ImportBinding, ModuleFacts, TopLevel, read_module
 
 __all__ = ["DropAliases", "drop_unused_imports", "imported_module"]
 
@@ -36,7 +37,7 @@ def drop_unused_imports(
     exported = set(before.dunder_all or ())
     dropped: list[str] = []
     for _ in range(3):  # an emptied TYPE_CHECKING block frees its `TYPE_CHECKING` import
-        after = read_module(tree)
+        after = _read_after(tree, before)
         used_now = set().union(*(s.uses for s in after.statements))
         stale = {
             name
@@ -57,6 +58,39 @@ def drop_unused_imports(
         if tree.code.count("TYPE_CHECKING") == guards:
             break  # no emptied `if TYPE_CHECKING:` block can have freed its import
     return tree, dropped
+
+
+def _read_after(tree: cst.Module, before: ModuleFacts) -> ModuleFacts:
+    """The facts of `tree`, a change of `before.tree`, reading again only what changed.
+
+    Scope analysis of a whole large module costs more than the rest of a move; a change that
+    cuts statements out keeps most of the others as they were (the same nodes). Those keep
+    `before`'s facts; the rest, and every statement holding an import (whose bindings must be
+    read in order), are read together as one fragment, where a use of a name bound outside it
+    comes out unresolved and counts as a use. Lines are not reread: a reused statement keeps
+    the lines it had in `before`."""
+    known = {id(node): top for node, top in zip(before.tree.body, before.statements, strict=True)}
+    importing = {binding.statement for binding in before.imports.values()}
+    reused: dict[int, TopLevel] = {}
+    for index, node in enumerate(tree.body):
+        top = known.get(id(node))
+        if top is not None and top.index not in importing and top.kind not in ("import", "block"):
+            reused[index] = top
+    if len(reused) * 2 < len(tree.body):
+        return read_module(tree)
+    changed = [index for index in range(len(tree.body)) if index not in reused]
+    fragment = read_module(cst.Module(body=[tree.body[index] for index in changed]))
+    statements = {index: dataclasses.replace(top, index=index) for index, top in reused.items()}
+    for index, top in zip(changed, fragment.statements, strict=True):
+        statements[index] = dataclasses.replace(
+            top, index=index, uses=top.uses | top.unresolved, unresolved=frozenset()
+        )
+    imports = {
+        name: dataclasses.replace(binding, statement=changed[binding.statement])
+        for name, binding in fragment.imports.items()
+    }
+    ordered = tuple(statements[index] for index in range(len(tree.body)))
+    return ModuleFacts(tree, ordered, imports, before.dunder_all)
 
 
 def _guarded(facts: ModuleFacts, stale: set[str], used: set[str]) -> tuple[set[int], set[str]]:

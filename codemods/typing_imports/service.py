@@ -15,7 +15,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.engine.apply import apply_changes, recover_interrupted
+from codemods.engine.apply import apply_changes, recovered_first
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
 from codemods.engine.cycle_check import CycleDelta, cycle_delta
 from codemods.engine.errors import FilesUnreadable
@@ -257,18 +257,18 @@ def typing_import(
 ) -> Outcome:
     """Move the imports under TYPE_CHECKING: a dry run unless `apply`; the summary names the
     import-time cycles the change breaks (asked through `cycle_finder`, when given)."""
-    recovered = recover_interrupted(request.root.resolve())
-    plan = plan_typing_import(request)
-    command = f"typing-import {request.module} {request.imported}" + (
-        " --defer" if request.defer else ""
-    )
-    notes = ((recovered,) if recovered else ()) + plan.notes
-    if not plan.changes:
-        return outcome_of(command, plan, applied=False, notes=notes)
-    delta = _check(request, plan, cycle_finder)
-    if apply:
-        check_clean(plan.root, allow_dirty=allow_dirty)
-        apply_changes(plan.change_set())
+    with recovered_first(request.root.resolve()) as recovered:
+        plan = plan_typing_import(request)
+        command = f"typing-import {request.module} {request.imported}" + (
+            " --defer" if request.defer else ""
+        )
+        notes = recovered + plan.notes
+        if not plan.changes:
+            return outcome_of(command, plan, applied=False, notes=notes)
+        delta = _check(request, plan, cycle_finder)
+        if apply:
+            check_clean(plan.root, allow_dirty=allow_dirty)
+            apply_changes(plan.change_set())
     return outcome_of(
         command, plan, applied=apply, cycles=delta.new, removed_cycles=delta.removed, notes=notes
     )

@@ -1,7 +1,7 @@
 """Run every benchmark in this folder (`bench_*.py`, each with a `main()` that prints figures).
 
 Usage: python tests/benchmarks/run.py [NAME ...]   (names without the bench_ prefix: analyze,
-bot, codemods, pictures, symbols; none runs them all)
+bot, codemods, pictures, plans, protocols, symbols; none runs them all)
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[1]))  # `tests.codemods.realworld`: the real projects' catalog
 
 
 def main(argv: list[str]) -> int:

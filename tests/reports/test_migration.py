@@ -40,7 +40,7 @@ def _migration() -> Migration:
             before,
             after if status is not Status.NOT_RUN else None,
             ("Applied: remove-shim",),
-            (Check("gates (no gated figure worse)", status is not Status.FAILED, "x"),),
+            (Check("gates (none failing anew or worse)", status is not Status.FAILED, "x"),),
             commit="0123456789abcdef",
             error="error[x]: no" if status in (Status.FAILED, Status.LEFT_OUT) else "",
         )
@@ -76,7 +76,7 @@ def test_the_tracker_has_baseline_steps_current_and_target_for_every_status() ->
         assert f"{status.value.upper()}" in text
     assert "**Status**: ❌ stopped at step 4 (2/6 steps done)" in text
     assert "Circular Dependencies: 2 (import-time 2 cycles)" in text
-    assert "- [ ] gates (no gated figure worse): x" in text
+    assert "- [ ] gates (none failing anew or worse): x" in text
     assert "Gates still failing: `max-cycles.import-time`" in text
     steps = render_steps(_migration())
     assert steps.splitlines()[0] == "step 1/6 [done before] remove-shim app.orchestration.s0"

@@ -206,3 +206,58 @@ def test_a_chain_through_a_package_that_rebinds_the_name_is_left_alone(tmp_path:
         check=False,
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_a_cycle_through_a_parent_init_and_a_package_cycle_are_warned_about(
+    tmp_path: Path,
+) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/a/__init__.py": "from .mod import X\n",
+            "pkg/a/mod.py": "from . import sib\n\nX = 1\n",
+            "pkg/a/sib.py": "Y = 2\n",
+            "pkg/b/__init__.py": "",
+        },
+    )
+    result = _run("move", "pkg.a.mod", "pkg.b.mod", "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "warning: new import cycle: pkg.a <-> pkg.b.mod" in result.stdout
+    assert "warning: new package cycle: pkg.a <-> pkg.b" in result.stdout
+    assert (root / "pkg/b/mod.py").read_text() == "from ..a import sib\n\nX = 1\n"
+    importing = subprocess.run(
+        [sys.executable, "-c", "import pkg.b.mod"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "partially initialized module" in importing.stderr, "the warning is a real failure"
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    after = snapshot(root)
+    again = _run("move", "pkg.a.mod", "pkg.b.mod", "--apply", "--allow-dirty", cwd=root)
+    assert again.returncode == 0, again.stderr
+    assert "Nothing to do" in again.stdout
+    assert snapshot(root) == after
+
+
+def test_a_cycle_between_packages_alone_is_warned_about(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/helpers.py": "from shop.orders.models import Y\n",
+            "shop/common/__init__.py": "",
+            "shop/common/util.py": "X = 1\n",
+            "shop/orders/__init__.py": "",
+            "shop/orders/models.py": "Y = 1\n",
+            "shop/orders/service.py": "from shop.common import util\n",
+        },
+    )
+    result = _run("move", "shop.helpers", "shop.common.helpers", "--apply", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "warning: new package cycle: shop.common <-> shop.orders" in result.stdout
+    assert "new import cycle" not in result.stdout
+    again = _run("move", "shop.helpers", "shop.common.helpers", "--apply", cwd=root)
+    assert "Nothing to do" in again.stdout

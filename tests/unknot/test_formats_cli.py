@@ -39,9 +39,9 @@ def test_markdown_of_a_real_package() -> None:
     assert "**Gate: ❌ failed** (2 of 2 gates failed)" in result.stdout
     assert (
         "Imports to cut to pass the gate and leave no cycle of any kind (1, minimal):\n"
-        "- [ ] `shop/ring/"
+        "- [ ] `src/shop/ring/"
     ) in result.stdout
-    assert "| `shop/big.py` | 310 | +10 |" in result.stdout
+    assert "| `src/shop/big.py` | 310 | +10 |" in result.stdout
 
 
 def test_sarif_of_a_real_package_is_valid_and_located_under_the_root() -> None:

@@ -174,9 +174,12 @@ BAD = [
         "step 1",
     ),
     (
-        "op-unavailable",
-        lambda t: t + '\n[[steps]]\nop = "typing-import"\nmodule = "app.a"\nimported = "app.b"\n',
-        "typing-import",
+        "module-not-found",
+        lambda t: t.replace(
+            'module = "app.orchestration.legacy_symbols"',
+            'module = "app.orchestration.legacy_symbol"',
+        ),
+        "Did you mean app.orchestration.legacy_symbols",
     ),
 ]
 
@@ -185,8 +188,6 @@ BAD = [
 def test_a_bad_plan_is_one_coded_line_and_nothing_changes(
     tmp_path: Path, code: str, edit: object, said: str
 ) -> None:
-    if code == "op-unavailable" and _installed("codemods.typing_imports"):
-        pytest.skip("the typing-import codemod is installed")
     assert callable(edit)
     root, plan = _setup(tmp_path, edit(plan_text()))
     before = snapshot(root)
@@ -199,33 +200,36 @@ def test_a_bad_plan_is_one_coded_line_and_nothing_changes(
         assert snapshot(root) == before
 
 
-def _installed(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
+def _refused(result: subprocess.CompletedProcess[str], code: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(f"error[{code}]"), result.stderr
+    assert len(result.stderr.splitlines()) == 2
+    assert result.stderr.splitlines()[1].startswith("  hint: ")
 
 
 def test_a_tree_or_repository_the_plan_cannot_run_in_is_refused(tmp_path: Path) -> None:
     root, plan = _setup(tmp_path)
     (root / "src/app/orchestration/bot.py").write_text("# edited\n")
     before = snapshot(root)
-    dirty = _migrate(root, plan, "--apply")
-    assert dirty.returncode == 2
-    assert dirty.stderr.startswith("error[dirty-tree]")
+    _refused(_migrate(root, plan, "--apply"), "dirty-tree")
     assert snapshot(root) == before
     git(root, "checkout", "--", ".")
     git(root, "tag", "migrate/move-market_monitor")
-    taken = _migrate(root, plan, "--apply")
-    assert taken.stderr.startswith("error[tag-exists]")
+    _refused(_migrate(root, plan, "--apply"), "tag-exists")
     git(root, "tag", "-d", "migrate/move-market_monitor")
-    lonely = _migrate(root, plan, "--resume")
-    assert lonely.stderr.startswith("error[bad-options]")
-    missing = _migrate(root, plan, "--apply", "--verify", "no-such-checker --all")
-    assert missing.stderr.startswith("error[verify-command-not-found]")
+    _refused(_migrate(root, plan, "--resume"), "bad-options")
+    _refused(
+        _migrate(root, plan, "--apply", "--verify", "no-such-checker --all"),
+        ("verify-command-not-found"),
+    )
+    _refused(
+        _migrate(root, plan, "--apply", "--verify", "./scripts/nope.sh"),
+        ("verify-command-not-found"),
+    )
+    _refused(_migrate(root, plan, "--apply", "--report", "no/such/dir/r.md"), "no-such-directory")
     assert _files(root) == _tree_at(root, "HEAD")
+    assert git(root, "tag") == ""
     plain = tmp_path / "plain"
     plain.mkdir()
     (plain / "pyproject.toml").write_text("[project]\nname = 'x'\n")
-    no_git = _migrate(plain, plan, "--apply")
-    assert no_git.returncode == 2
-    assert no_git.stderr.startswith("error[no-git]")
+    _refused(_migrate(plain, plan, "--apply"), "no-git")

@@ -110,3 +110,13 @@ def test_the_seed_shaped_layer_is_planned_and_migrated_with_its_checks_passing(
     assert summary["cycles_by_kind"].get("import-time", 0) == central
     if typing_ready:  # the services still name the bot in annotations: a typing-only cycle
         assert summary["cycles_by_kind"] == {"typing": 1}
+
+
+def test_an_output_in_a_missing_directory_is_refused_before_planning(tmp_path: Path) -> None:
+    root = copy_asset("migrate_layer", tmp_path)
+    before = snapshot(root)
+    refused = _unknot(root, "plan", "orchestration", "-o", "no/such/dir/plan.toml")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("error[no-such-directory]")
+    assert "hint:" in refused.stderr
+    assert snapshot(root) == before

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from unknot.cycle_finder import AnalyzerCycles
 from unknot.errors import CliError
 from unknot.exit_codes import ExitCode
 from unknot.usage import PlainUsage
@@ -52,15 +53,7 @@ AllowDirty = Annotated[
 Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text, json.")]
 
 
-class _AnalyzerCycles:
-    """The codemods' `CycleFinder` port, filled with the analyzer."""
-
-    def cycles(
-        self, root: Path, package: str, *, import_time: bool = False
-    ) -> tuple[tuple[str, ...], ...]:
-        from analyzer import scan_cycles
-
-        return scan_cycles(root, package, import_time=import_time)
+_AnalyzerCycles = AnalyzerCycles
 
 
 def _render(outcome: "Outcome", output_format: str) -> int:

@@ -7,10 +7,10 @@ import typer
 
 from unknot.errors import CliError, print_error
 from unknot.exit_codes import ExitCode
+from unknot.usage import PlainUsage
 
 if TYPE_CHECKING:
-    from codemods.plans import Migration
-from unknot.usage import PlainUsage
+    from codemods.plans import Migration, PlanTarget
 
 __all__ = ["register"]
 
@@ -40,8 +40,9 @@ def migrate(
     """Run a migration plan: a dry run of every step unless --apply or --simulate."""
     from codemods import find_repository_root
     from codemods.plans import MigrateRequest, Mode, apply_plan, load_plan, predict
-    from reports.migration import render_steps, render_table
+    from reports.migration import render_markdown, render_steps, render_table
     from unknot.commands.codemod import _AnalyzerCycles
+    from unknot.output import check_output, write_text
     from unknot.plan_wiring import AnalyzerFigures, verify_commands
 
     if apply + simulate > 1 or (resume and not apply):
@@ -51,38 +52,80 @@ def migrate(
             "--resume goes with --apply.",
             hint="unknot migrate plan.toml --apply --resume",
         )
+    check_output(report)
     plan = load_plan(plan_file)
     top = find_repository_root(repo or Path.cwd())
+    _warn_unlike_config(plan.target, top)
     if not apply:
         mode = Mode.SIMULATE if simulate else Mode.DRY_RUN
         run = predict(plan, top, measure=AnalyzerFigures(), mode=mode)
         print(
             render_table(run) if simulate else render_steps(run) + "\n" + render_table(run), end=""
         )
-        return ExitCode.GATE_FAILED if run.failed else ExitCode.OK
+        if report is not None:
+            write_text(render_markdown(run), report)
+        return _verdict(run)
     request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
     run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=_AnalyzerCycles())
     return _show_applied(run, report)
 
 
+def _warn_unlike_config(target: "PlanTarget", top: Path) -> None:
+    """Say when the plan judges the layer with other gates than `unknot analyze` would."""
+    from unknot.plan_wiring import gates_unlike_config
+
+    unlike = gates_unlike_config(target, top)
+    if unlike:
+        from rich.markup import escape
+
+        section = escape(f"[tool.unknot.targets.{target.name}]")
+        print_error(
+            f"[yellow]warning[/]: the plan's gates differ from {section} in "
+            f"{', '.join(unlike)}; the plan's are used (`unknot plan` records the configured "
+            "ones)."
+        )
+
+
 def _show_applied(run: "Migration", report: Path | None) -> int:
     """The steps, the table and the Markdown report; exit 1 when a step failed."""
     from reports.migration import render_markdown, render_steps, render_table
+    from unknot.output import write_text
 
     markdown = render_markdown(run)
     if report is not None:
-        report.write_text(markdown, encoding="utf-8")
+        write_text(markdown, report)
     if run.nothing_to_do:
         print(f"Nothing to do: all {len(run.records)} steps of the plan are done.")
-        return ExitCode.OK
-    print(render_steps(run) + "\n" + render_table(run) + "\n" + markdown, end="")
-    if run.failed is None:
-        return ExitCode.OK
-    print_error(
-        f"[bold red]step {run.failed.number} failed[/]: the tree is back at the last good "
-        f"step; log in {run.log_file}. Fix the cause, then run again with --apply --resume."
-    )
-    return ExitCode.GATE_FAILED
+    else:
+        print(render_steps(run) + "\n" + render_table(run) + "\n" + markdown, end="")
+    if run.failed is not None:
+        print_error(
+            f"[bold red]step {run.failed.number} failed[/]: the tree is back at the last good "
+            f"step; log in {run.log_file}. Fix the cause, then run again with --apply --resume."
+        )
+    return _verdict(run)
+
+
+def _verdict(run: "Migration") -> int:
+    """Exit 1 when a step failed (or would, in a dry run or simulation), or when the plan
+    leaves the layer failing the target's gates, as `unknot analyze` would judge it."""
+    from rich.markup import escape
+
+    from codemods.plans import Mode
+
+    if run.failed is not None:
+        if run.mode is not Mode.APPLY:
+            reason = escape(run.failed.error)
+            print_error(f"[bold red]step {run.failed.number} would fail[/]: {reason}")
+        return ExitCode.GATE_FAILED
+    if run.failing_gates:
+        print_error(
+            "[bold red]gates still failing[/] after the plan's steps: "
+            f"{', '.join(run.failing_gates)}. Add steps to the plan (`unknot plan` proposes "
+            "them), or relax the target's gates."
+        )
+        return ExitCode.GATE_FAILED
+    return ExitCode.OK
 
 
 def register(app: typer.Typer) -> None:

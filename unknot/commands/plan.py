@@ -30,8 +30,10 @@ def plan(
     from codemods.plans import dump_plan
     from codemods.plans.planner import ScratchBench, propose
     from codemods.plans.scratch import open_scratch
+    from unknot.output import check_output, write_text
     from unknot.plan_wiring import AnalyzerFigures, AnalyzerSurvey, plan_target
 
+    check_output(output)
     configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
     top = find_repository_root(Path.cwd())
     wanted = plan_target(configured, top)
@@ -46,7 +48,7 @@ def plan(
     if output is None:
         print(text, end="")
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(text, output)
         print(f"Wrote {output}: {len(proposal.steps)} step(s).")
     return ExitCode.OK
 

@@ -65,3 +65,17 @@ def test_the_delta_names_the_cycles_a_change_breaks_and_keeps(
     assert delta.new == ()
     every_kind = cycle_delta(layout, changes, ["loop.core.pricing"], finder)
     assert every_kind.removed == every_kind.new == ()
+
+
+def test_a_cycle_between_packages_the_move_creates_is_reported(
+    asset_repo: Callable[[str], Path],
+) -> None:
+    root = asset_repo("codemods_cycle")
+    packages = ("loop.billing", "loop.core")
+    finder = FakeCycleFinder(packages_when={"loop/billing/rates.py": (packages,)})
+    outcome = move_module(
+        MoveRequest(root, "loop.core.pricing", "loop.billing.rates"), cycle_finder=finder
+    )
+    assert outcome.summary.new_cycles == ()
+    assert outcome.summary.new_package_cycles == (packages,)
+    assert "warning: new package cycle: loop.billing <-> loop.core" in outcome.summary.lines()

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from codemods.engine.names import Rename
-from codemods.engine.runner import Changed, Failed, FileJob, Skipped, Unchanged, prefilter
+from codemods.engine.runner import (
+    Changed,
+    Failed,
+    FileJob,
+    FilesUnreadable,
+    Skipped,
+    Unchanged,
+    check_failures,
+    prefilter,
+)
 from codemods.move.spec import run_move
 
 RENAME = Rename("app.core.pricing", "app.billing.rates")
@@ -69,3 +80,22 @@ def test_prefilter_needs_the_leaf_and_the_top_package_or_a_relative_import() -> 
     assert not prefilter(b"import app.core.pricingx", "app.core.pricing")
     assert isinstance(Skipped(Path("x"), "r"), Skipped)
     assert isinstance(Unchanged(Path("x"), "", (), frozenset()), Unchanged)
+
+
+def test_a_refusal_is_worded_as_one_with_its_line_and_code(tmp_path: Path) -> None:
+    refused = Failed(tmp_path / "user.py", "name-clash", "already binds IBot", 7)
+    unreadable = Failed(tmp_path / "bad.py", "not-utf8", "not UTF-8 (byte 3)")
+    with pytest.raises(FilesUnreadable) as caught:
+        check_failures([refused], tmp_path)
+    assert caught.value.code == "name-clash"
+    assert caught.value.message == "1 file(s) cannot be rewritten: user.py:7: already binds IBot"
+    with pytest.raises(FilesUnreadable) as caught:
+        check_failures([unreadable], tmp_path)
+    assert caught.value.message == (
+        "1 file(s) that may need rewriting cannot be read: bad.py: not UTF-8 (byte 3)"
+    )
+    assert "UTF-8" in caught.value.hint
+
+
+def test_nothing_failed_is_no_error(tmp_path: Path) -> None:
+    check_failures([Skipped(tmp_path / "a.py", "does not mention the module")], tmp_path)

@@ -75,9 +75,9 @@ CASES = {
         app.core.other()
         """,
     ),
-    "from_parent_keeps_binding": Case(
+    "from_parent_takes_the_new_name": Case(
         "from app.core import pricing\npricing.price(1)\n",
-        "from app.billing import rates as pricing\npricing.price(1)\n",
+        "from app.billing import rates\nrates.price(1)\n",
     ),
     "from_parent_as": Case(
         "from app.core import pricing as p\n",
@@ -123,12 +123,12 @@ CASES = {
         from app.core import (
             money,  # stays
         )
-        from app.billing import rates as pricing
+        from app.billing import rates
         """,
     ),
     "split_first_of_two": Case(
         "from app.core import pricing, money\n",
-        "from app.core import money\nfrom app.billing import rates as pricing\n",
+        "from app.core import money\nfrom app.billing import rates\n",
     ),
     "split_last_of_two": Case(
         "from app.core import money, pricing as p\n",
@@ -163,7 +163,27 @@ CASES = {
 
         if TYPE_CHECKING:
             from app.billing.rates import Quote
+            from app.billing import rates
+        """,
+    ),
+    "type_checking_binding_used_in_a_string_annotation_keeps_its_name": Case(
+        """\
+        from typing import TYPE_CHECKING
+
+        if TYPE_CHECKING:
+            from app.core import pricing
+
+
+        def total(quote: "pricing.Quote") -> None: ...
+        """,
+        """\
+        from typing import TYPE_CHECKING
+
+        if TYPE_CHECKING:
             from app.billing import rates as pricing
+
+
+        def total(quote: "pricing.Quote") -> None: ...
         """,
     ),
     "function_level_stays_deferred": Case(
@@ -209,13 +229,13 @@ CASES = {
     ),
     "relative_sibling": Case(
         "from . import pricing\nfrom .pricing import price\n",
-        "from ..billing import rates as pricing\nfrom ..billing.rates import price\n",
+        "from ..billing import rates\nfrom ..billing.rates import price\n",
         module="app.core.cart",
         package="app.core",
     ),
     "relative_from_child": Case(
         "from .. import pricing\nfrom ..pricing import price\n",
-        "from ...billing import rates as pricing\nfrom ...billing.rates import price\n",
+        "from ...billing import rates\nfrom ...billing.rates import price\n",
         module="app.core.helpers.discount",
         package="app.core.helpers",
     ),
@@ -338,15 +358,81 @@ CASES = {
             "from app.core.pricing_data import T\n"
         ),
     ),
-    "top_level_module_keeps_binding": Case(
+    "top_level_module_takes_the_new_name": Case(
         "import pricing\nimport pricing as p\nfrom pricing import price\npricing.price(p)\n",
         (
-            "import app.billing.rates as pricing\n"
+            "import app.billing.rates\n"
             "import app.billing.rates as p\n"
             "from app.billing.rates import price\n"
-            "pricing.price(p)\n"
+            "app.billing.rates.price(p)\n"
         ),
         old="pricing",
+    ),
+    # Issue 12, item 10: the spellings rope's and LibCST's own tests expect.
+    "import_of_a_top_level_module_is_not_aliased": Case(
+        "import mod1\nprint(mod1)\n",
+        "import dest.mod1\nprint(dest.mod1)\n",
+        old="mod1",
+        new="dest.mod1",
+    ),
+    "from_import_takes_the_new_leaf_and_its_uses_follow": Case(
+        "from aa import aaaa\n\n\nclass Foo(aaaa.Bar):\n    pass\n",
+        "from b import c\n\n\nclass Foo(c.Bar):\n    pass\n",
+        old="aa.aaaa",
+        new="b.c",
+    ),
+    "uses_in_functions_and_classes_follow": Case(
+        "from app.core import pricing\n\n\ndef f():\n    return pricing.price(1)\n",
+        "from app.billing import rates\n\n\ndef f():\n    return rates.price(1)\n",
+    ),
+    "binding_listed_in_all_keeps_its_name": Case(
+        'from app.core import pricing\n__all__ = ["pricing"]\n',
+        'from app.billing import rates as pricing\n__all__ = ["pricing"]\n',
+    ),
+    "binding_in_a_package_init_keeps_its_name": Case(
+        "from .core import pricing\n",
+        "from .billing import rates as pricing\n",
+        module="app",
+        package="app",
+    ),
+    "new_name_taken_by_a_local_keeps_the_binding": Case(
+        (
+            "from app.core import pricing\n\n\n"
+            "def f():\n    rates = 3\n    return pricing.price(rates)\n"
+        ),
+        (
+            "from app.billing import rates as pricing\n\n\n"
+            "def f():\n    rates = 3\n    return pricing.price(rates)\n"
+        ),
+    ),
+    "new_root_taken_by_a_global_keeps_the_binding": Case(
+        "import mod1\n\ndest = 1\nprint(mod1)\n",
+        "import dest.mod1 as mod1\n\ndest = 1\nprint(mod1)\n",
+        old="mod1",
+        new="dest.mod1",
+    ),
+    # Issue 12, item 3: the import a chain needs must not rebind a name the module uses.
+    "added_import_takes_a_name_nothing_binds": Case(
+        "import app as _app\n\napp = 'a local value'\nprint(_app.core.pricing.X)\n",
+        (
+            "import app as _app\nimport app.billing.rates as _app_billing_rates\n\n"
+            "app = 'a local value'\nprint(_app_billing_rates.X)\n"
+        ),
+    ),
+    "import_of_old_never_rebinds_a_name_the_module_uses": Case(
+        "import app.core.pricing\n\nbilling = 'local'\nprint(app.core.pricing.X, billing)\n",
+        (
+            "import billing.rates as _billing_rates\n\n"
+            "billing = 'local'\nprint(_billing_rates.X, billing)\n"
+        ),
+        new="billing.rates",
+    ),
+    "binding_assigned_otherwise_keeps_its_name": Case(
+        "try:\n    from app.core import pricing\nexcept ImportError:\n    pricing = None\n",
+        (
+            "try:\n    from app.billing import rates as pricing\n"
+            "except ImportError:\n    pricing = None\n"
+        ),
     ),
     "all_entry_of_a_submodule_that_left": Case(
         '__all__ = ["money", "pricing"]\n',
@@ -369,7 +455,7 @@ CASES = {
     ),
     "to_top_level": Case(
         "from app.core import pricing\nimport app.core.pricing as p\n",
-        "import rates as pricing\nimport rates as p\n",
+        "import rates\nimport rates as p\n",
         new="rates",
     ),
 }
@@ -387,6 +473,8 @@ SPELLING_CHANGES = (
     "split",
     "all_entry_of_a_submodule_that_left",
     "import_parent_then",
+    "added_import",
+    "import_of_old_never",
     "function_level_chain",
     "to_top",
     "relative_to_other",
@@ -439,6 +527,17 @@ def test_a_concatenated_string_is_one_string_never_rewritten_in_parts() -> None:
     out, review = _reviewed(code)
     assert out == code
     assert review == [(2, '("must be an instance of " "app.core.pricing.Price")')]
+
+
+def test_an_indented_concatenation_over_lines_is_listed_at_its_line() -> None:
+    code = (
+        "def f() -> None:\n    if True:\n        raise ValueError(\n"
+        '            "must be an instance of "\n            "app.core.pricing.Price."\n'
+        "        )\n"
+    )
+    out, review = _reviewed(code)
+    assert out == code
+    assert [line for line, _ in review] == [4]
 
 
 def test_a_snippet_in_a_long_string_whose_lines_start_with_import_is_not_skipped() -> None:

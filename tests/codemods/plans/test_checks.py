@@ -1,11 +1,16 @@
-"""A plan's order is checked before it runs: no step names what an earlier one moved away."""
+"""A plan is checked before it runs: no step names what an earlier one moved away, nor a module
+that neither the repository has nor an earlier step makes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from codemods.engine.layout import Layout
 from codemods.plans import PlanError, parse_plan
-from codemods.plans.checks import check_order
+from codemods.plans.checks import check_modules_exist, check_order
+from tests.codemods.repos import make_repo
 
 HEAD = '[target]\npackage = "app.orchestration"\n'
 
@@ -66,3 +71,35 @@ def test_steps_in_a_good_order_pass_and_two_steps_cannot_share_a_tag() -> None:
         check_order(parse_plan(tagged).steps)
     assert raised.value.code == "duplicate-tag"
     assert "Steps 1 and 2" in raised.value.message
+
+
+def test_a_module_neither_on_disk_nor_made_by_an_earlier_step_is_named(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "src/app/__init__.py": "",
+            "src/app/orchestration/__init__.py": "",
+            "src/app/orchestration/symbols.py": "X = 1\n",
+        },
+        use_git=False,
+    )
+    layout = Layout.detect(root)
+    made = parse_plan(
+        _steps(MOVE, 'op = "move"\nold = "app.shared.symbols"\nnew = "app.common.symbols"')
+    )
+    check_modules_exist(made.steps, layout)
+    typo = parse_plan(_steps('op = "remove-shim"\nmodule = "app.orchestration.symbol"'))
+    with pytest.raises(PlanError) as raised:
+        check_modules_exist(typo.steps, layout)
+    assert raised.value.code == "module-not-found"
+    assert "Step 1 (remove-shim)" in raised.value.message
+    assert raised.value.hint.startswith("Did you mean app.orchestration.symbols,")
+
+
+def test_a_module_moved_back_may_be_named_again() -> None:
+    back = 'op = "move"\nold = "app.shared.symbols"\nnew = "app.orchestration.symbols"'
+    shim = 'op = "remove-shim"\nmodule = "app.orchestration.symbols"'
+    check_order(parse_plan(_steps(MOVE, back, shim)).steps)
+    symbol = 'op = "move-symbol"\nsymbols = ["app.x:f"]\ndest = "app.y"'
+    home = 'op = "move-symbol"\nsymbols = ["app.y:f"]\ndest = "app.x"'
+    check_order(parse_plan(_steps(symbol, home, symbol)).steps)

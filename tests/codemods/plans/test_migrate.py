@@ -105,7 +105,9 @@ def test_a_gated_figure_that_gets_worse_fails_the_step(layer_repo: Path) -> None
 
     run = apply_plan(MigrateRequest(sample_plan(), layer_repo), measure=Worsening())
     assert run.records[0].status is Status.FAILED
-    assert run.records[0].checks[-1].detail == "cycles.import-time 0 -> 1"
+    assert run.records[0].checks[-1].detail == (
+        "cycles.import-time 0 -> 1 (max-cycles.import-time fails now)"
+    )
 
 
 def _refused(root: Path, request: MigrateRequest) -> str:

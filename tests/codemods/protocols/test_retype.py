@@ -97,6 +97,20 @@ CASES = {
         "def f(a: Bot, b: IBot) -> None: ...\n",
         "from pkg.core.api import IBot\n\n\ndef f(a: IBot, b: IBot) -> None: ...\n",
     ),
+    "cast_typevar_bound_and_type_alias": (
+        "from typing import TypeAlias, TypeVar, cast\n\nfrom pkg.app.bot import Bot\n\n"
+        'T = TypeVar("T", bound=Bot)\nPair: TypeAlias = tuple[Bot, int]\n\n\n'
+        'def f(x: object) -> None:\n    cast(Bot, x).stop()\n    cast("Bot", x).stop()\n',
+        "from typing import TypeAlias, TypeVar, cast\n\nfrom pkg.core.api import IBot\n\n"
+        'T = TypeVar("T", bound=IBot)\nPair: TypeAlias = tuple[IBot, int]\n\n\n'
+        'def f(x: object) -> None:\n    cast(IBot, x).stop()\n    cast("IBot", x).stop()\n',
+    ),
+    "a_value_beside_a_cast_is_not_a_type": (
+        "import typing\n\nfrom pkg.app.bot import Bot\n\n\n"
+        "def f(x: object) -> Bot:\n    return typing.cast(Bot, x)\n",
+        "import typing\n\nfrom pkg.core.api import IBot\n\n\n"
+        "def f(x: object) -> IBot:\n    return typing.cast(IBot, x)\n",
+    ),
     "unrelated_file_untouched": (
         "from pkg.app.other import Bot\n\n\ndef f(a: Bot) -> None: ...\n",
         "from pkg.app.other import Bot\n\n\ndef f(a: Bot) -> None: ...\n",

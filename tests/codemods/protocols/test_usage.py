@@ -121,3 +121,29 @@ def test_members_read_through_a_local_name_for_a_typed_attribute() -> None:
         "        return bot.limit\n"
     )
     assert [name for name, _ in usage.members] == ["limit"]
+
+
+def test_casts_typevar_bounds_and_type_aliases_are_type_uses() -> None:
+    usage = scan(
+        "from typing import TypeAlias, TypeVar, cast\n"
+        "from pkg.app.bot import Bot\n"
+        'T = TypeVar("T", Bot, int)\n'
+        'U = TypeVar("U", bound="Bot")\n'
+        "Pair: TypeAlias = tuple[Bot, int]\n"
+        "class S:\n"
+        "    def __init__(self, raw: object) -> None:\n"
+        "        self.bot = cast(Bot, raw)\n"
+        "    def go(self, raw: object) -> None:\n"
+        "        self.bot.run()\n"
+        '        local = cast("Bot", raw)\n'
+        "        local.stop()\n"
+        "        cast(list[Bot], raw).clear()\n"
+    )
+    assert usage.refusals == ()
+    assert usage.type_uses == 6
+    assert [name for name, _ in usage.members] == ["run", "stop"]
+
+
+def test_the_class_as_a_value_inside_a_cast_call_is_still_refused() -> None:
+    usage = scan("from typing import cast\nfrom pkg.app.bot import Bot\nx = cast(object, Bot())\n")
+    assert [(r.code, r.line) for r in usage.refusals] == [("class-instantiated", 3)]
