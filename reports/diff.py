@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from analyzer.model import Analysis
@@ -98,10 +98,8 @@ def _score(old: str, new: str, before: _Side, after: _Side) -> tuple[float, tupl
     evidence: list[str] = []
     parts: list[tuple[float, float]] = []  # (weight, value)
     strong = False
-    old_text, new_text = before.text(old), after.text(new)
-    if old_text is not None and new_text is not None:
-        matcher = difflib.SequenceMatcher(None, old_text.splitlines(), new_text.splitlines())
-        content = matcher.ratio() if matcher.real_quick_ratio() >= MOVE_THRESHOLD else 0.0
+    content = _similarity(before.text(old), after.text(new))
+    if content is not None:
         parts.append((3.0, content))
         strong |= content >= MOVE_THRESHOLD
         evidence.append(f"content {content:.0%} similar")
@@ -110,7 +108,9 @@ def _score(old: str, new: str, before: _Side, after: _Side) -> tuple[float, tupl
     if old_importers:
         parts.append((2.0, len(rewritten) / len(old_importers)))
     if rewritten:
-        strong = True
+        # When both files can be read, their content decides: a module split out of another
+        # is imported by the same modules without being the one that left.
+        strong |= content is None
         evidence.append(f"{len(rewritten)} of {len(old_importers)} importer(s) now import it")
     same_leaf = old.rpartition(".")[2] == new.rpartition(".")[2]
     if before.imports[old] or after.imports[new]:
@@ -129,13 +129,37 @@ def _score(old: str, new: str, before: _Side, after: _Side) -> tuple[float, tupl
     return sum(w * v for w, v in parts) / sum(w for w, _ in parts), tuple(evidence)
 
 
-def _moves(removed: list[str], added: list[str], before: _Side, after: _Side) -> list[Move]:
+def _similarity(old_text: str | None, new_text: str | None) -> float | None:
+    """How alike two files are by lines, in 0..1 (0 below the threshold); None when one of
+    them cannot be read."""
+    if old_text is None or new_text is None:
+        return None
+    matcher = difflib.SequenceMatcher(None, old_text.splitlines(), new_text.splitlines())
+    if matcher.real_quick_ratio() < MOVE_THRESHOLD or matcher.quick_ratio() < MOVE_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _moves_out(
+    removed: list[str], before: _Side, outside: Mapping[str, str], read_after: Reader
+) -> list[Move]:
+    """Modules that left the layer: each removed module whose content went to a new file
+    outside it (a file the revision before did not have)."""
     scored = []
-    for old in removed:
-        for new in added:
-            score, evidence = _score(old, new, before, after)
-            if score > 0:
-                scored.append((-score, old, new, evidence))
+    for new, file in sorted(outside.items()):
+        if before.read(file) is not None:
+            continue
+        new_text = read_after(file)
+        for old in removed:
+            content = _similarity(before.text(old), new_text)
+            if content is not None and content >= MOVE_THRESHOLD:
+                evidence = (f"content {content:.0%} similar", "moved out of the layer")
+                scored.append((-content, old, new, evidence))
+    return _best(scored)
+
+
+def _best(scored: Sequence[tuple[float, str, str, tuple[str, ...]]]) -> list[Move]:
+    """The best-scored pairs, each old and new module used once."""
     taken_old: set[str] = set()
     taken_new: set[str] = set()
     moves = []
@@ -148,6 +172,20 @@ def _moves(removed: list[str], added: list[str], before: _Side, after: _Side) ->
     return sorted(moves)
 
 
+def _moves(removed: list[str], added: list[str], before: _Side, after: _Side) -> list[Move]:
+    scored = []
+    for old in removed:
+        for new in added:
+            score, evidence = _score(old, new, before, after)
+            if score > 0:
+                scored.append((-score, old, new, evidence))
+    return _best(scored)
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
 def _no_files(_: str) -> str | None:
     return None
 
@@ -158,18 +196,25 @@ def diff(
     *,
     read_before: Reader = _no_files,
     read_after: Reader = _no_files,
+    outside: Mapping[str, str] | None = None,
 ) -> AnalysisDiff:
-    """Compare two analyses; the readers give a module file's text (by its `file`) if they can."""
+    """Compare two analyses; the readers give a module file's text (by its `file`) if they can;
+    `outside` names the modules outside the target afterwards, each with its file, so a module
+    that left the layer is recognised as moved."""
     old_side, new_side = _Side.of(before, read_before), _Side.of(after, read_after)
     old_names = {m.name for m in before.modules}
     new_names = {m.name for m in after.modules}
     removed = sorted(old_names - new_names)
     added = sorted(new_names - old_names)
     moves = _moves(removed, added, old_side, new_side)
+    left = sorted(set(removed) - {m.old for m in moves})
+    moves = sorted(moves + _moves_out(left, old_side, outside or {}, read_after))
     renamed = {move.old: move.new for move in moves}
     old_cycles = {tuple(sorted(renamed.get(m, m) for m in c.modules)) for c in before.cycles}
     new_cycles = {tuple(sorted(c.modules)) for c in after.cycles}
     gone = sorted(set(removed) - set(renamed))
+    package = after.package
+    departed = [*gone, *(m.old for m in moves if not _within(m.new, package))]
     old_figures, new_figures = figure_values(before.summary), figure_values(after.summary)
     return AnalysisDiff(
         target=after.target,
@@ -181,5 +226,5 @@ def diff(
         added=tuple(sorted(set(added) - set(renamed.values()))),
         removed=tuple(gone),
         moved=tuple(moves),
-        candidates_left=tuple(sorted({c.module for c in before.candidates} & set(gone))),
+        candidates_left=tuple(sorted({c.module for c in before.candidates} & set(departed))),
     )

@@ -30,8 +30,32 @@ def _reader(analysis: Analysis) -> Reader:
     return read
 
 
-def _compare(before: Analysis, after: Analysis) -> AnalysisDiff:
-    return diff(before, after, read_before=_reader(before), read_after=_reader(after))
+def _outside(analysis: Analysis) -> dict[str, str]:
+    """The modules under the analysis's source root outside its target, each with its file
+    relative to that root (hidden folders and virtual environments left out)."""
+    root = Path(analysis.root)
+    layer = {m.file for m in analysis.modules}
+    found: dict[str, str] = {}
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if any(p.startswith(".") or p in {"venv", "node_modules"} for p in relative.parts[:-1]):
+            continue
+        file = relative.as_posix()
+        if file in layer or not all(p.isidentifier() for p in relative.with_suffix("").parts):
+            continue
+        parts = relative.with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = file
+    return found
+
+
+def _compare(before: Analysis, after: Analysis, *, outside: bool = False) -> AnalysisDiff:
+    return diff(
+        before,
+        after,
+        read_before=_reader(before),
+        read_after=_reader(after),
+        outside=_outside(after) if outside else None,
+    )
 
 
 def _usage(message: str) -> CliError:
@@ -91,5 +115,5 @@ def run_diff(
         except AnalyzerError as error:
             raise _at_revision(error, against, old_cwd) from error
         after = run_analysis(target, cwd=cwd, root=root, absolute_root=True)
-        result = _compare(before, after)
+        result = _compare(before, after, outside=True)
     return render(result)

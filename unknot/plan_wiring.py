@@ -16,6 +16,7 @@ from unknot.errors import CliError
 
 __all__ = [
     "AnalyzerFigures",
+    "AnalyzerSurvey",
     "analyse_plan_target",
     "figures_of",
     "gate_config",
@@ -71,6 +72,14 @@ class AnalyzerFigures:
             return figures_of(analyse_plan_target(repo, target))
         except AnalyzerError as error:
             raise PlanError(error.message, hint=error.hint, code=error.code) from error
+
+
+class AnalyzerSurvey:
+    """The plans' `Survey` port, filled with the analyzer."""
+
+    def facts(self, repo: Path, target: PlanTarget) -> LayerFacts:
+        analysis = analyse_plan_target(repo, target)
+        return layer_facts(analysis, target, (repo / target.root).resolve())
 
 
 def verify_commands(repo: Path, given: list[str] | None) -> tuple[str, ...]:
@@ -130,12 +139,12 @@ def layer_facts(analysis: Analysis, target: PlanTarget, root: Path) -> LayerFact
         )
         for m in analysis.modules
     )
-    gated = {kind for kind, _ in target.max_cycles}
+    # The gate's cut: the imports of a gated kind (or stronger) that close its cycles; the
+    # all-kinds cut would name imports a step already moved under TYPE_CHECKING.
     cuts = tuple(
         CutFact(cut.importer, cut.imported, cut.witness)
         for cycle in analysis.cycles
-        if cycle.kind.value in gated
-        for cut in cycle.cuts
+        for cut in cycle.gate_cuts
     )
     shims = tuple(ShimFact(s.module, s.importers) for s in analysis.shims)
     return LayerFacts(target, modules, cuts, shims)

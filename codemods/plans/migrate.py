@@ -148,7 +148,7 @@ def commit_message(
             ("modules_over_limit", "modules over the limit"),
         )
     ]
-    lines = [subject, "", f"unknot migrate: {step.title}", *(f"- {c}" for c in changes)]
+    lines = [subject, "", f"unknot migrate: {step.command}", *(f"- {c}" for c in changes)]
     if step.why:
         lines += ["", f"Why: {step.why}"]
     lines += ["", f"{_BASELINE}: {baseline.line()}", f"{TRAILER}: {step.tag}"]

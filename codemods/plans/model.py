@@ -94,17 +94,31 @@ class Step:
 
     @property
     def title(self) -> str:
-        """`move a.b c.d`: the operation and its main arguments, for logs and commits."""
-        return " ".join([self.op, *_shown(self)])
+        """`move a.b c.d`: the operation and its main arguments, for logs, tables and commit
+        subjects; a long list shows its first names and how many more."""
+        return " ".join([self.op, *_shown(self, most=_SHOWN)])
+
+    @property
+    def command(self) -> str:
+        """The operation and every argument."""
+        return " ".join([self.op, *_shown(self, most=None)])
 
 
-def _shown(step: Step) -> list[str]:
+_SHOWN = 3  # names of a list argument a title shows
+
+
+def _shown(step: Step, *, most: int | None) -> list[str]:
     shown: list[str] = []
-    for _, value in step.args:
-        if isinstance(value, str):
+    for name, value in step.args:
+        if value is True:
+            shown.append(f"--{name}")
+        elif isinstance(value, str):
             shown.append(value)
         elif isinstance(value, list | tuple):
-            shown.extend(str(v) for v in value)
+            names = [str(v) for v in value]
+            if most is not None and len(names) > most:
+                names = [*names[: most - 1], f"(and {len(names) - most + 1} more)"]
+            shown.extend(names)
     return shown
 
 

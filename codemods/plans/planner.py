@@ -1,55 +1,105 @@
-"""`unknot plan`: propose the steps that take a layer to its gates, checked by running them.
+"""`unknot plan`: propose the steps that take a layer to its gates, each computed on the layer
+as the steps before it left it.
 
-Pipeline: the layer's facts -> candidate steps (imports to cut, tier-1 moves, splits of
-oversized modules, unused shims) -> one run of the plan in a scratch copy, where a step that
+Pipeline, on a workbench (a scratch copy the steps really run in): imports to cut -> tier-1
+moves -> splits of oversized modules -> unused shims. Each phase asks for the layer's facts
+afresh after every step it keeps, so no step names what an earlier one moved away; a step that
 fails, makes a gated figure worse, or was meant to cut an import and cuts none is undone and
-left out (and said so) -> each kept step's expected figures, as measured in that run.
+left out (and said so); each kept step expects the figures measured after it.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from codemods.engine.names import is_within
-from codemods.plans.facts import CutFact, LayerFacts, ModuleFact
+from codemods.plans.checks import check_order
+from codemods.plans.cuts import cut_steps, make_step
+from codemods.plans.facts import LayerFacts, ModuleFact
 from codemods.plans.model import FIGURE_KEYS, Plan, PlanTarget, Step
 from codemods.plans.plan_file import default_tag
-from codemods.plans.results import Migration, Status, StepRecord
-from codemods.plans.simulate import Accept
-from codemods.plans.splits import split_module
-from codemods.plans.usage import read_usage
-from codemods.symbols.definitions import DEFINITION_KINDS, read_module
+from codemods.plans.ports import Survey
+from codemods.plans.results import Status, StepRecord
+from codemods.plans.scratch import Accept, Scratch
+from codemods.plans.splits import part_name, split_module
 
-__all__ = ["propose"]
+__all__ = ["ScratchBench", "Workbench", "propose"]
 
-_FEW = 5
 # The figures a proposed step expects, besides the cycles of each gated kind.
 _EXPECTED = ("imports_to_cut", "modules", "modules_over_limit")
-# Runs a plan in a scratch copy, leaving out (and undoing) the steps `Accept` gives a reason
-# against.
-Predict = Callable[[Plan, Accept], Migration]
+# No layer needs more tries than this; a bound keeps a planner bug from looping for ever.
+_MAX_TRIES = 200
 
 
-def propose(facts: LayerFacts, *, predict: Predict) -> Plan:
-    """A plan for the layer of `facts`; `predict` runs a plan in a scratch copy."""
-    notes: list[str] = []
-    cuts = _unique_tags(list(_cut_steps(facts, notes)))
-    others = [*_tier_one_moves(facts), *_splits(facts), *_shims(facts)]
-    steps = cuts + _unique_tags(others, taken={s.tag for s in cuts})
-    plan = Plan(facts.target, tuple(steps), notes=tuple(notes))
-    cutting = {s.tag for s in cuts}
-    run = predict(plan, lambda record: _rejection(record, cutting=cutting))
-    kept = [r for r in run.records if r.status is Status.PREDICTED]
-    for record in run.records:
-        if record.status is Status.LEFT_OUT:
-            notes.append(f"left out `{record.step.title}`: {record.error}")
-        elif record.status is not Status.PREDICTED:
-            notes.append(f"left out `{record.step.title}`: {record.error or 'not run'}")
-    return Plan(facts.target, tuple(_expecting(r, facts.target) for r in kept), notes=tuple(notes))
+class Workbench(Protocol):
+    """Where the planner tries its steps: the layer's facts as the kept steps left it, and a
+    step run there (undone again when `accept` gives a reason against it)."""
+
+    def facts(self) -> LayerFacts: ...
+
+    def attempt(self, number: int, step: Step, accept: Accept) -> StepRecord: ...
 
 
-def _rejection(record: StepRecord, *, cutting: set[str]) -> str:
+@dataclass
+class ScratchBench:
+    """The workbench of a scratch copy, its facts read by `survey`."""
+
+    scratch: Scratch
+    survey: Survey
+
+    def facts(self) -> LayerFacts:
+        return self.survey.facts(self.scratch.path, self.scratch.target)
+
+    def attempt(self, number: int, step: Step, accept: Accept) -> StepRecord:
+        return self.scratch.attempt(number, step, accept)
+
+
+@dataclass
+class _Proposal:
+    bench: Workbench
+    first: LayerFacts
+    kept: list[StepRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tries: int = 0
+
+    def attempt(self, step: Step, *, cutting: bool = False) -> bool:
+        """Try `step`; True when it is kept."""
+        self.tries += 1
+        tags = {r.step.tag for r in self.kept}
+        tag, count = default_tag(step), 1
+        while tag in tags:
+            count += 1
+            tag = f"{default_tag(step)}-{count}"
+        tagged = Step(step.op, step.args, tag, step.message, step.why, step.expect)
+        record = self.bench.attempt(
+            len(self.kept) + 1, tagged, lambda r: _rejection(r, cutting=cutting)
+        )
+        if record.status is Status.PREDICTED:
+            self.kept.append(record)
+            return True
+        self.notes.append(f"left out `{tagged.title}`: {record.error or 'not run'}")
+        return False
+
+    @property
+    def exhausted(self) -> bool:
+        return self.tries >= _MAX_TRIES
+
+
+def propose(bench: Workbench) -> Plan:
+    """A plan for the layer on `bench`, every step tried there in order."""
+    proposal = _Proposal(bench, bench.facts())
+    target = proposal.first.target
+    for phase in (_cuts, _tier_one_moves, _splits, _shims):
+        phase(proposal)
+    steps = tuple(_expecting(r, target) for r in proposal.kept)
+    check_order(steps)  # holds by construction: each step was computed after the ones before
+    return Plan(target, steps, notes=tuple(dict.fromkeys(proposal.notes)))
+
+
+def _rejection(record: StepRecord, *, cutting: bool) -> str:
     """Why the scratch run rules a step out ("" when it does not): it failed, a check failed,
     or it was meant to cut an import and the imports to cut did not go down."""
     if record.status is Status.FAILED:
@@ -58,7 +108,7 @@ def _rejection(record: StepRecord, *, cutting: set[str]) -> str:
     if failed:
         return "; ".join(failed)
     before, after = record.before, record.after
-    if record.step.tag not in cutting or before is None or after is None:
+    if not cutting or before is None or after is None:
         return ""
     if after.get("imports_to_cut") >= before.get("imports_to_cut"):
         return f"the imports to cut stay at {after.get('imports_to_cut')}"
@@ -73,133 +123,108 @@ def _expecting(record: StepRecord, target: PlanTarget) -> Step:
     return Step(step.op, step.args, step.tag, step.message, step.why, expect)
 
 
-def _step(op: str, why: str, **args: object) -> Step:
-    return Step(op, tuple(args.items()), why=why)
+def _repeat(
+    proposal: _Proposal,
+    next_step: Callable[[LayerFacts, set[str]], Step | None],
+    *,
+    cutting: bool = False,
+) -> None:
+    """Ask `next_step` for a step on the layer as it is now, try it, and again until it has
+    none: `seen` holds what it already proposed, so nothing is tried twice. Steps `cutting`
+    an import must lower the imports to cut to be kept."""
+    seen: set[str] = set()
+    while not proposal.exhausted:
+        step = next_step(proposal.bench.facts(), seen)
+        if step is None:
+            return
+        proposal.attempt(step, cutting=cutting)
 
 
-def _unique_tags(steps: list[Step], *, taken: set[str] | None = None) -> list[Step]:
-    seen: set[str] = set(taken or ())
-    tagged = []
-    for step in steps:
-        tag, count = default_tag(step), 1
-        while tag in seen:
-            count += 1
-            tag = f"{default_tag(step)}-{count}"
-        seen.add(tag)
-        tagged.append(Step(step.op, step.args, tag, step.message, step.why, step.expect))
-    return tagged
-
-
-def _cut_steps(facts: LayerFacts, notes: list[str]) -> Iterator[Step]:
-    """The cheapest step that removes each import to cut: typing-import, move-symbol of the
-    few names into a shared module, a move of a tier-1 importer."""
+def _cuts(proposal: _Proposal) -> None:
     typing_ready = importlib.util.find_spec("codemods.typing_imports") is not None
-    taken: set[str] = set()
-    for cut in facts.cuts:
-        step = _cut_step(facts, cut, typing_ready=typing_ready, taken=taken, notes=notes)
-        if step is not None:
-            yield step
 
-
-def _cut_step(
-    facts: LayerFacts, cut: CutFact, *, typing_ready: bool, taken: set[str], notes: list[str]
-) -> Step | None:
-    importer, imported = facts.module(cut.importer), facts.module(cut.imported)
-    edge = f"{cut.importer} -> {cut.imported}"
-    if importer is None or imported is None:
+    def next_cut(facts: LayerFacts, seen: set[str]) -> Step | None:
+        for cut in facts.cuts:
+            for step in cut_steps(facts, cut, typing_ready=typing_ready, notes=proposal.notes):
+                if step.command not in seen:
+                    seen.add(step.command)
+                    return step
         return None
-    usage = read_usage(
-        importer.file, cut.imported, importer=importer.name, is_package=importer.is_package
-    )
-    if usage.annotations_only and typing_ready:
-        why = f"cuts {edge}: its names are used only in annotations"
-        return _step("typing-import", why, module=cut.importer, imported=cut.imported)
-    if usage.annotations_only:
-        notes.append(f"{edge} is used only in annotations: typing-import would cut it")
-    reverse = _reverse_typing_import(cut, imported, importer) if typing_ready else None
-    if reverse is not None:
-        return reverse
-    names = _movable(imported, usage.names)
-    if names and not names & taken:
-        taken.update(names)
-        symbols = tuple(f"{cut.imported}:{n}" for n in sorted(names))
-        dest = f"{facts.target.package}.shared.{cut.imported.rpartition('.')[2]}"
-        why = f"cuts {edge}: {', '.join(sorted(names))} do not depend on the rest of their module"
-        return _step("move-symbol", why, symbols=symbols, dest=dest)
-    if importer.tier == 1 and importer.destination:
-        why = f"cuts {edge}: tier 1, moves out of the layer"
-        return _step("move", why, old=importer.name, new=importer.destination)
-    notes.append(f"no cheap cut for {edge}: consider extract-protocol or a hand-made step")
-    return None
+
+    _repeat(proposal, next_cut, cutting=True)
 
 
-def _reverse_typing_import(cut: CutFact, imported: ModuleFact, importer: ModuleFact) -> Step | None:
-    """For a pair that imports each other (`a <-> b`), the other side's import when that one
-    is used only in annotations: cutting it breaks the same pair (the seed's services typing
-    their constructor against the bot that builds them)."""
-    usage = read_usage(
-        imported.file, cut.importer, importer=imported.name, is_package=imported.is_package
-    )
-    if not usage.annotations_only:
+def _tier_one_moves(proposal: _Proposal) -> None:
+    """The layer's tier-1 candidates as the user's analysis lists them (not the modules the
+    cuts made or freed), each moved out when it still imports nothing from the layer."""
+    listed = {m.name for m in proposal.first.modules if m.tier == 1}
+
+    def next_move(facts: LayerFacts, seen: set[str]) -> Step | None:
+        package = facts.target.package
+        for module in sorted(facts.modules):
+            destination = _destination(module, package)
+            if module.name in seen or module.name not in listed or destination is None:
+                continue
+            if module.tier != 1:  # a cut made it import the layer: it stays
+                continue
+            seen.add(module.name)
+            if module.lines > _limit(facts.target, module):  # it is split instead: moved
+                continue  # out whole, it would take the problem along
+            why = f"tier 1: imports nothing from {package}, so it can leave the layer"
+            return make_step("move", why, old=module.name, new=destination)
         return None
-    why = (
-        f"cuts {cut.imported} <-> {cut.importer} from the other side: "
-        f"{cut.imported} uses {cut.importer} only in annotations"
-    )
-    return _step("typing-import", why, module=cut.imported, imported=cut.importer)
+
+    _repeat(proposal, next_move)
 
 
-def _movable(module: ModuleFact, names: frozenset[str] | None) -> frozenset[str]:
-    """`names` when they are few definitions of `module` that use none of its public names."""
-    if not names or len(names) > _FEW or module.is_package:
-        return frozenset()
-    import libcst as cst
-
-    try:
-        found = read_module(cst.parse_module(module.file.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
-        return frozenset()
-    by_name = {n: s for s in found.statements if s.kind in DEFINITION_KINDS for n in s.names}
-    if not names <= set(by_name):
-        return frozenset()
-    closure: set[str] = set()
-    stack = list(names)
-    while stack:
-        name = stack.pop()
-        if name in closure or name not in by_name:
-            continue
-        closure.add(name)
-        stack.extend(by_name[name].uses)
-    if any(not n.startswith("_") for n in closure - names):
-        return frozenset()
-    return frozenset(names)
+def _limit(target: PlanTarget, module: ModuleFact) -> int:
+    """The module's line limit: its allowance, else the target's."""
+    return dict(target.allow_module_lines).get(module.name, target.max_module_lines)
 
 
-def _tier_one_moves(facts: LayerFacts) -> Iterator[Step]:
-    package = facts.target.package
-    for module in sorted(facts.modules):
-        destination = module.destination
-        if module.tier == 1 and destination and not is_within(destination, package):
-            why = (
-                f"tier 1: imports nothing from {package}; its neighbours live in "
-                + (destination.rpartition(".")[0])
-            )
-            yield _step("move", why, old=module.name, new=destination)
+def _destination(module: ModuleFact, package: str) -> str | None:
+    """The analyzer's suggestion, else beside the layer (a module with no neighbours outside
+    it); None for the layer's own packages."""
+    if module.is_package:
+        return None
+    if module.destination and not is_within(module.destination, package):
+        return module.destination
+    parent = package.rpartition(".")[0]
+    return f"{parent}.{module.name.rpartition('.')[2]}" if parent else None
 
 
-def _splits(facts: LayerFacts) -> Iterator[Step]:
-    limit = facts.target.max_module_lines
-    for module in sorted(facts.modules):
-        if module.lines <= limit or module.is_package:
-            continue
-        for number, names in enumerate(split_module(module.file, limit=limit), start=2):
-            why = f"{module.name} has {module.lines} lines, over {limit}: part {number - 1}"
+def _splits(proposal: _Proposal) -> None:
+    def next_part(facts: LayerFacts, seen: set[str]) -> Step | None:
+        taken = {m.name for m in facts.modules}
+        for module in sorted(facts.modules):
+            limit = _limit(facts.target, module)
+            if module.lines <= limit or module.is_package or module.name in seen:
+                continue
+            parts = split_module(module.file, limit=limit)
+            if not parts:
+                seen.add(module.name)
+                continue
+            names = parts[0]
+            if f"{module.name}:{names}" in seen:  # tried and left out: give the module up
+                seen.add(module.name)
+                continue
+            seen.add(f"{module.name}:{names}")
+            dest = part_name(module.name, module.file, names, taken=taken)
+            why = f"{module.name} has {module.lines} lines, over {limit}: {', '.join(names)}"
             symbols = tuple(f"{module.name}:{n}" for n in names)
-            yield _step("move-symbol", why, symbols=symbols, dest=f"{module.name}_{number}")
+            return make_step("move-symbol", why, symbols=symbols, dest=dest)
+        return None
+
+    _repeat(proposal, next_part)
 
 
-def _shims(facts: LayerFacts) -> Iterator[Step]:
-    for shim in sorted(facts.shims):
-        if not shim.importers:
-            why = "a re-export shim that nothing imports any more"
-            yield _step("remove-shim", why, module=shim.module)
+def _shims(proposal: _Proposal) -> None:
+    def next_shim(facts: LayerFacts, seen: set[str]) -> Step | None:
+        for shim in sorted(facts.shims):
+            if not shim.importers and shim.module not in seen:
+                seen.add(shim.module)
+                why = "a re-export shim that nothing imports any more"
+                return make_step("remove-shim", why, module=shim.module)
+        return None
+
+    _repeat(proposal, next_shim)

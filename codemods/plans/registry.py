@@ -93,7 +93,9 @@ def _extract_protocol(root: Path, step: Step, options: RunOptions) -> Outcome:
 
 
 def _typing_import(root: Path, step: Step, options: RunOptions) -> Outcome:
-    request = TypingImportRequest(root, step.text("module"), step.text("imported"))
+    request = TypingImportRequest(
+        root, step.text("module"), step.text("imported"), defer=step.arg("defer") is True
+    )
     return typing_import(
         request,
         apply=options.apply,
@@ -144,9 +146,9 @@ OPS: dict[str, OpSpec] = {
         OpSpec(
             "typing-import",
             ("module", "imported"),
-            (),
+            ("defer",),
             frozenset(),
-            frozenset(),
+            frozenset({"defer"}),
             _typing_import,
             'op = "typing-import", module = "pkg.a", imported = "pkg.b"',
         ),

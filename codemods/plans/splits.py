@@ -10,6 +10,7 @@ its parts and no part imports the module back.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import libcst as cst
@@ -17,7 +18,7 @@ import networkx as nx
 
 from codemods.symbols.definitions import DEFINITION_KINDS, TopLevel, read_module
 
-__all__ = ["split_module"]
+__all__ = ["part_name", "split_module"]
 
 # Room left in each part for the imports the moved code takes along.
 _HEADROOM = 0.85
@@ -31,7 +32,11 @@ def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
         facts = read_module(cst.parse_module(text))
     except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
         return []
-    definitions = [s for s in facts.statements if s.kind in DEFINITION_KINDS and s.names]
+    definitions = [
+        s
+        for s in facts.statements
+        if s.kind in DEFINITION_KINDS and s.names and not all(_dunder(n) for n in s.names)
+    ]
     graph = _reference_graph(definitions)
     size = {s.index: s.last_line - s.first_line + 2 for s in definitions}
     excess = len(text.splitlines()) - limit
@@ -92,3 +97,38 @@ def _dependency_chunks(
         chunks[-1].extend(members)
         excess -= lines
     return [c for c in chunks if c]
+
+
+def part_name(module: str, path: Path, names: tuple[str, ...], *, taken: set[str]) -> str:
+    """A module name beside `module` for the part holding `names`: after its largest public
+    definition, snake_case (`PaperBroker` -> `paper_broker`), never one in `taken`."""
+    parent = module.rpartition(".")[0]
+    base = _snake(_largest(path, names) or module.rpartition(".")[2] + "_part")
+    name, count = f"{parent}.{base}" if parent else base, 1
+    while name in taken:
+        count += 1
+        name = f"{parent}.{base}_{count}" if parent else f"{base}_{count}"
+    return name
+
+
+def _largest(path: Path, names: tuple[str, ...]) -> str | None:
+    try:
+        facts = read_module(cst.parse_module(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+        return None
+    sizes = {
+        n: s.last_line - s.first_line
+        for s in facts.statements
+        for n in s.names
+        if n in names and not n.startswith("_")
+    }
+    return min(sizes, key=lambda n: (-sizes[n], n)) if sizes else None
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def _dunder(name: str) -> bool:
+    """`__all__`, `__version__`: the module's own business, never moved to a part."""
+    return name.startswith("__") and name.endswith("__")

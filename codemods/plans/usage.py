@@ -13,10 +13,13 @@ __all__ = ["Usage", "read_usage"]
 @dataclass(frozen=True)
 class Usage:
     """`names`: what the importer takes from the module (None when it cannot tell);
-    `annotations_only`: every use is inside an annotation (or under TYPE_CHECKING)."""
+    `annotations_only`: every use is inside an annotation (or under TYPE_CHECKING);
+    `functions`: how many functions' bodies hold the other uses, None when one is not in a
+    function's body (then the import cannot wait until a function runs)."""
 
     names: frozenset[str] | None
     annotations_only: bool
+    functions: int | None = None
 
 
 def _bindings(tree: ast.Module, module: str, package: str) -> tuple[dict[str, str], set[str]]:
@@ -80,7 +83,7 @@ def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> U
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     taken: set[str] = set(names)
     uses = 0
-    only_annotations = True
+    functions: set[int] | None = set()
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Name)
@@ -88,14 +91,31 @@ def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> U
             and (node.id in names or node.id in modules)
         ):
             uses += 1
-            only_annotations = only_annotations and id(node) in typed
+            if id(node) not in typed:
+                function = _function_of(node, parents)
+                if function is None:
+                    functions = None
+                elif functions is not None:
+                    functions.add(function)
             if node.id in modules:
                 attribute = _attribute_of(node, modules[node.id], parents)
                 if attribute is None:
                     return Usage(None, annotations_only=False)
                 taken.add(attribute)
     strings = _string_annotation_uses(tree, names | set(modules))
-    return Usage(frozenset(taken), annotations_only=only_annotations and uses + strings > 0)
+    only_annotations = functions == set() and uses + strings > 0
+    count = None if functions is None else len(functions)
+    return Usage(frozenset(taken), annotations_only=only_annotations, functions=count)
+
+
+def _function_of(node: ast.AST, parents: dict[int, ast.AST]) -> int | None:
+    """The id of the function whose body holds `node`, None when it runs with the module."""
+    child: ast.AST = node
+    while (parent := parents.get(id(child))) is not None:
+        if isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef) and child in parent.body:
+            return id(parent)
+        child = parent
+    return None
 
 
 def _attribute_of(node: ast.Name, spelling: str, parents: dict[int, ast.AST]) -> str | None:

@@ -110,10 +110,17 @@ def drop_self_imports(
     return drop_unused_imports(tree, before)[0]
 
 
+# A new `__all__` longer than this is written one name a line, as black and ruff format would.
+_LINE = 88
+
+
 def _all_entries(names: list[str]) -> cst.List:
-    return cst.List(
-        elements=[cst.Element(value=cst.SimpleString(f'"{n}"')) for n in names],
-    )
+    quoted = [f'"{n}"' for n in names]
+    if len("__all__ = [" + ", ".join(quoted) + "]") <= _LINE:
+        return cst.List(elements=[cst.Element(value=cst.SimpleString(q)) for q in quoted])
+    parsed = cst.parse_expression("[\n" + "".join(f"    {q},\n" for q in quoted) + "]")
+    assert isinstance(parsed, cst.List)
+    return parsed
 
 
 class _ExtendAll(cst.CSTTransformer):

@@ -262,11 +262,15 @@ def _into_block(body: list[Statement], moved: list[cst.SimpleStatementLine]) -> 
 
 
 def move_under_type_checking(
-    tree: cst.Module, sites: tuple[ImportSite, ...], *, add_future: bool
+    tree: cst.Module, sites: tuple[ImportSite, ...], *, add_future: bool, keep: bool = True
 ) -> cst.Module:
-    """`tree` with the aliases of `sites` (nodes of `tree`) imported under TYPE_CHECKING."""
+    """`tree` with the aliases of `sites` (nodes of `tree`) imported under TYPE_CHECKING, or
+    not at module level at all unless `keep`."""
     body, moved = _take_out(tree.body, sites)
-    if moved:
+    if moved and not keep and body and not tree.header:  # no blank lines left at the top
+        lines = body[0].leading_lines
+        body[0] = body[0].with_changes(leading_lines=_comments(lines))
+    if moved and keep:
         _into_block(body, moved)
     if add_future:
         _add_future(body)

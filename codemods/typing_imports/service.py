@@ -22,6 +22,7 @@ from codemods.engine.errors import FilesUnreadable
 from codemods.engine.layout import Layout, python_files
 from codemods.engine.outcome import Outcome, check_clean, outcome_of
 from codemods.engine.ports import CycleFinder
+from codemods.typing_imports.defer import deferred_note, functions_needing, import_in_functions
 from codemods.typing_imports.errors import ImportNotFound, RuntimeUse
 from codemods.typing_imports.imports import ModuleImports, find_imports, module_name
 from codemods.typing_imports.reexports import Reexport, find_reexports
@@ -44,6 +45,8 @@ class TypingImportRequest:
     module: str
     imported: str
     import_roots: tuple[Path, ...] = ()
+    # Also take uses inside function bodies: each such function imports the names itself.
+    defer: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,8 @@ def _refuse(
     request: TypingImportRequest,
     runtime: tuple[Use, ...],
     reexports: tuple[Reexport, ...],
+    *,
+    deferrable: bool = False,
 ) -> None:
     root = located.layout.root
     found = [f"{_where(located, u.line)}: '{u.name}' in {u.reason}: {u.text}" for u in runtime]
@@ -153,9 +158,13 @@ def _refuse(
         f"'{request.module}' needs '{request.imported}' at run time: "
         + "; ".join(found[:5])
         + f"{more}.",
-        hint="Keep the import, or change those uses (import the name inside the functions that "
-        "need it at run time, quote a cast's type, import it from its own module), then run "
-        "again; nothing was written.",
+        hint=(
+            "Every one is inside a function: pass --defer to import it there; nothing was written."
+            if deferrable and runtime and not reexports
+            else "Keep the import, or change those uses (import the name inside the functions "
+            "that need it at run time, quote a cast's type, import it from its own module), "
+            "then run again; nothing was written."
+        ),
     )
 
 
@@ -193,8 +202,10 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
         message = f"Nothing to do: '{request.module}' imports '{request.imported}' only {where}."
         return TypingImportPlan(root=located.layout.root, message=message, scanned=1, parsed=1)
     uses = read_uses(located.tree, found.movable)
-    if uses.of_kind(RUNTIME):  # refused on the module alone: no need to read the others
-        _refuse(located, request, uses.of_kind(RUNTIME), ())
+    runtime = uses.of_kind(RUNTIME)
+    blocking = tuple(u for u in runtime if not (request.defer and u.function))
+    if blocking:  # refused on the module alone: no need to read the others
+        _refuse(located, request, blocking, (), deferrable=all(u.function for u in runtime))
     files = python_files(located.layout.root)
     names = frozenset(s.binding for s in found.movable if "." not in s.binding)
     reexports, parsed = find_reexports(
@@ -203,7 +214,10 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
     if reexports:
         _refuse(located, request, (), reexports)
     future = bool(uses.of_kind(EVALUATED))
-    new_tree = move_under_type_checking(located.tree, found.movable, add_future=future)
+    typed = any(u.kind != RUNTIME for u in uses.uses)
+    new_tree = move_under_type_checking(located.tree, found.movable, add_future=future, keep=typed)
+    deferred = functions_needing(found.movable, runtime)
+    new_tree = import_in_functions(new_tree, deferred)
     change = FileChange(
         located.path,
         located.path,
@@ -220,7 +234,7 @@ def plan_typing_import(request: TypingImportRequest) -> TypingImportPlan:
         moved=tuple(s.binding for s in found.movable),
         future_added=future,
         evaluated=uses.of_kind(EVALUATED),
-        notes=_notes(located, uses, future=future),
+        notes=_notes(located, uses, future=future) + deferred_note(deferred),
     )
 
 
@@ -245,7 +259,9 @@ def typing_import(
     import-time cycles the change breaks (asked through `cycle_finder`, when given)."""
     with recovered_first(request.root.resolve()) as recovered:
         plan = plan_typing_import(request)
-        command = f"typing-import {request.module} {request.imported}"
+        command = f"typing-import {request.module} {request.imported}" + (
+            " --defer" if request.defer else ""
+        )
         notes = recovered + plan.notes
         if not plan.changes:
             return outcome_of(command, plan, applied=False, notes=notes)

@@ -43,6 +43,9 @@ class Use:
     kind: str
     reason: str
     text: str
+    # For a runtime use inside a function's body: the path of that function (`Class.method`,
+    # `outer.inner`), where an import of the name could run instead.
+    function: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,9 @@ def read_uses(tree: cst.Module, sites: tuple[ImportSite, ...]) -> UseReport:
             for access in assignment.references:
                 kind, reason = _classify(access.node, parents, scopes)
                 line = positions[access.node].start.line
-                uses.append(Use(site.binding, line, kind, reason, lines[line - 1].strip()))
+                where = _function_of(access.node, parents) if kind == RUNTIME else ()
+                text = lines[line - 1].strip()
+                uses.append(Use(site.binding, line, kind, reason, text, where))
     for name, index in _exported(tree, {s.binding for s in sites}).items():
         line = positions[tree.body[index]].start.line
         reason = "re-exported in __all__"
@@ -183,6 +188,29 @@ def read_uses(tree: cst.Module, sites: tuple[ImportSite, ...]) -> UseReport:
     if future:
         uses = [u if u.kind != EVALUATED else _postponed(u) for u in uses]
     return UseReport(tuple(sorted(uses, key=lambda u: (u.line, u.name))), future)
+
+
+def _function_of(node: cst.CSTNode, parents: Mapping[cst.CSTNode, cst.CSTNode]) -> tuple[str, ...]:
+    """The path of the function whose body holds `node` (its decorators, defaults and
+    annotations run with the enclosing code, not in it); () when none does."""
+    child, parent = node, parents.get(node)
+    while parent is not None:
+        if isinstance(parent, cst.FunctionDef) and child is parent.body:
+            if not isinstance(parent.body, cst.IndentedBlock):
+                return ()  # `def f(): return x` on one line has no room for an import
+            return _path(parent, parents)
+        child, parent = parent, parents.get(parent)
+    return ()
+
+
+def _path(node: cst.FunctionDef, parents: Mapping[cst.CSTNode, cst.CSTNode]) -> tuple[str, ...]:
+    names: list[str] = []
+    current: cst.CSTNode | None = node
+    while current is not None:
+        if isinstance(current, cst.FunctionDef | cst.ClassDef):
+            names.append(current.name.value)
+        current = parents.get(current)
+    return tuple(reversed(names))
 
 
 def _postponed(use: Use) -> Use:

@@ -78,3 +78,46 @@ def test_content_similarity_decides_between_unrelated_modules() -> None:
     without_content = diff(before, after)
     assert without_content.moved == ()
     assert len(without_content.added) == 2
+
+
+def test_a_module_that_left_the_layer_for_a_new_file_is_moved_not_removed() -> None:
+    before = AnalysisBuilder().module("market_monitor", 10).module("bot", 10).build()
+    after = AnalysisBuilder().module("bot", 10).module("bot_components", 10).build()
+    monitor = "class Monitor:\n    def beat(self) -> None: ...\n" * 5
+    before_texts = {
+        "bot/orchestration/market_monitor.py": monitor,
+        "bot/orchestration/bot.py": "x = 1\n",
+        "bot/features/old.py": monitor,  # outside, and there before: not a destination
+    }
+    after_texts = {
+        "bot/features/market/monitor.py": monitor,
+        "bot/features/old.py": monitor,
+        "bot/orchestration/bot.py": "x = 1\n",
+        "bot/orchestration/bot_components.py": "y = 2\n",
+    }
+    outside = {"bot.features.market.monitor": "bot/features/market/monitor.py"}
+    outside["bot.features.old"] = "bot/features/old.py"
+    result = diff(
+        before,
+        after,
+        read_before=before_texts.get,
+        read_after=after_texts.get,
+        outside=outside,
+    )
+    assert [(m.old, m.new) for m in result.moved] == [
+        ("bot.orchestration.market_monitor", "bot.features.market.monitor")
+    ]
+    assert "moved out of the layer" in result.moved[0].evidence
+    assert result.removed == ()
+    assert result.added == ("bot.orchestration.bot_components",)
+
+
+def test_when_both_files_can_be_read_shared_importers_alone_are_no_move() -> None:
+    before = AnalysisBuilder().module("calculator", 10).imports("bot", "calculator").build()
+    after = AnalysisBuilder().module("risk", 10).imports("bot", "risk").build()
+    texts = {
+        "bot/orchestration/calculator.py": "def total():\n    return 1\n" * 5,
+        "bot/orchestration/risk.py": "class Risk:\n    limit = 2\n" * 5,
+    }
+    assert diff(before, after, read_before=texts.get, read_after=texts.get).moved == ()
+    assert len(diff(before, after).moved) == 1  # no files: the importers are the evidence

@@ -91,3 +91,30 @@ def test_a_dirty_tree_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("error[dirty-tree]"), result.stderr
     assert snapshot(root) == before
+
+
+def test_defer_takes_an_import_a_function_needs_into_it(tmp_path: Path) -> None:
+    from tests.codemods.repos import make_repo
+
+    files = {
+        "pyproject.toml": '[tool.unknot]\nroot = "."\n',
+        "app/__init__.py": "",
+        "app/bot.py": "from app import builder\n\n\ndef make() -> object:\n"
+        "    return builder.build()\n",
+        "app/builder.py": "from app import bot\n\n\ndef build() -> object:\n    return bot\n",
+    }
+    root = make_repo(tmp_path / "repo", files)
+    refused = run_module("unknot", "codemod", "typing-import", "app.bot", "app.builder", cwd=root)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("error[runtime-use]")
+    assert "pass --defer" in refused.stderr
+    args = ("codemod", "typing-import", "app.bot", "app.builder", "--defer", "--apply")
+    deferred = run_module("unknot", *args, cwd=root)
+    assert deferred.returncode == 0, deferred.stderr
+    assert "imported where it is needed at run time instead: make" in deferred.stdout
+    text = (root / "app/bot.py").read_text(encoding="utf-8")
+    assert (
+        text == "def make() -> object:\n    from app import builder\n    return builder.build()\n"
+    )
+    analysed = run_module("unknot", "analyze", "app", cwd=root)
+    assert analysed.returncode == 0, analysed.stdout

@@ -27,22 +27,18 @@ def plan(
     checked by running the plan in a scratch copy."""
     from analyzer.config import load_target
     from codemods import find_repository_root
-    from codemods.plans import Mode, dump_plan, predict
-    from codemods.plans.planner import propose
+    from codemods.plans import dump_plan
+    from codemods.plans.planner import ScratchBench, propose
+    from codemods.plans.scratch import open_scratch
     from unknot.output import check_output, write_text
-    from unknot.plan_wiring import AnalyzerFigures, analyse_plan_target, layer_facts, plan_target
+    from unknot.plan_wiring import AnalyzerFigures, AnalyzerSurvey, plan_target
 
     check_output(output)
     configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
     top = find_repository_root(Path.cwd())
     wanted = plan_target(configured, top)
-    facts = layer_facts(analyse_plan_target(top, wanted), wanted, (top / wanted.root).resolve())
-    proposal = propose(
-        facts,
-        predict=lambda p, accept: predict(
-            p, top, measure=AnalyzerFigures(), mode=Mode.SIMULATE, accept=accept
-        ),
-    )
+    with open_scratch(top, wanted, AnalyzerFigures()) as scratch:
+        proposal = propose(ScratchBench(scratch, AnalyzerSurvey()))
     header = (
         f"unknot plan for {configured.name} ({configured.package}). Edit freely: remove, "
         "reorder or rename steps;\nexpectations hold for the steps in this order (`unknot "

@@ -33,13 +33,21 @@ def typing_import(
     apply: Apply = False,
     allow_dirty: AllowDirty = False,
     output_format: Format = "text",
+    defer: Annotated[
+        bool,
+        typer.Option(
+            "--defer", help="Import names used at run time inside functions in those functions."
+        ),
+    ] = False,
 ) -> int:
     """Move MODULE's imports of IMPORTED under TYPE_CHECKING when only annotations use them."""
     from codemods import TypingImportRequest
     from codemods import typing_import as run
 
     _check_format(output_format)
-    request = TypingImportRequest(_root(root), module, imported, tuple(import_root or ()))
+    request = TypingImportRequest(
+        _root(root), module, imported, tuple(import_root or ()), defer=defer
+    )
     outcome = run(request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles())
     return _render(outcome, output_format)
 
