@@ -14,6 +14,7 @@ import importlib.util
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 TARGET = 2.0
+PLAN_TIMEOUT = 180.0  # the planner tries steps for real; on a large layer it can run for long
 LAYER = 20
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
 ENV_GIT = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid"}
@@ -35,8 +37,33 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
+def _wait(command: list[str], cwd: Path, timeout: float | None = None) -> int:
+    """The command's exit code; -1 when it ran past `timeout` seconds (it and its workers are
+    stopped then)."""
+    env = {**os.environ, **ENV_GIT}
+    with subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    ) as process:
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return -1
+
+
 def _timed(
-    command: list[str], cwd: Path, *, runs: int, before: Callable[[], Path] | None = None
+    command: list[str],
+    cwd: Path,
+    *,
+    runs: int,
+    before: Callable[[], Path] | None = None,
+    timeout: float | None = None,
 ) -> tuple[float, int]:
     """Median wall seconds of `runs` runs and the last run's exit code; `before` gives a fresh
     working directory for each run. The CPU seconds (user + system) of the runs' processes
@@ -48,7 +75,7 @@ def _timed(
         where = before() if before is not None else cwd
         used = _children_cpu()
         start = time.perf_counter()
-        code = _run(command, where).returncode
+        code = _wait(command, where, timeout)
         times.append(time.perf_counter() - start)
         cpu.append(_children_cpu() - used)
     CPU[:] = [statistics.median(cpu)]
@@ -188,9 +215,10 @@ def _plans(bin_dir: Path, work: Path) -> None:
     analyse = [unknot, "analyze", "django.db.models", "--root", ".", "--no-cache", "-f", "json"]
     floor, _ = _timed(analyse, django, runs=3)
     plan = [unknot, "plan", "django.db.models", "--root", ".", "-o", str(work / "dj.toml")]
-    seconds, code = _timed(plan, django, runs=1)
+    seconds, code = _timed(plan, django, runs=1, timeout=PLAN_TIMEOUT)
+    ran = f"stopped after {PLAN_TIMEOUT:.0f} s" if code == -1 else f"exit {code}"
     print(
-        f"plan django.db.models: {seconds:.2f} s (exit {code}, 1 run) | analyze alone "
+        f"plan django.db.models: {seconds:.2f} s ({ran}, 1 run) | analyze alone "
         f"{floor:.2f} s | {_verdict(seconds)}"
     )
     tangled = _tangled(work)
