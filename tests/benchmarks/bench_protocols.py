@@ -69,11 +69,11 @@ def _cli(root: Path) -> tuple[float, float]:
 
 
 def _in_process(root: Path) -> tuple[float, float]:
-    from unknot.commands.codemod import _AnalyzerCycles
+    from unknot.cycle_finder import AnalyzerCycles
 
     request = ProtocolRequest(root, TARGET, DEST, name="IBotRuntime", with_test=True)
     start, cpu = time.perf_counter(), _cpu()
-    extract_protocol(request, apply=True, cycle_finder=_AnalyzerCycles())
+    extract_protocol(request, apply=True, cycle_finder=AnalyzerCycles())
     return time.perf_counter() - start, _cpu() - cpu
 
 

@@ -53,9 +53,6 @@ AllowDirty = Annotated[
 Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text, json.")]
 
 
-_AnalyzerCycles = AnalyzerCycles
-
-
 def _render(outcome: "Outcome", output_format: str) -> int:
     if output_format == "json":
         payload = {**outcome.summary.as_dict(), "diff": outcome.diff}
@@ -128,7 +125,7 @@ def move(
             _root(root), old, new, tuple(import_root or ()), shim=shim, include_text=include_text
         )
         outcome = move_module(
-            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=AnalyzerCycles()
         )
     return _render(outcome, output_format)
 
@@ -198,7 +195,7 @@ def move_symbol(
             shim=shim,
         )
         outcome = move_symbols(
-            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles()
+            request, apply=apply, allow_dirty=allow_dirty, cycle_finder=AnalyzerCycles()
         )
     return _render(outcome, output_format)
 

@@ -10,11 +10,11 @@ from unknot.commands.codemod import (
     Format,
     ImportRoots,
     Root,
-    _AnalyzerCycles,
     _check_format,
     _render,
     _root,
 )
+from unknot.cycle_finder import AnalyzerCycles
 from unknot.usage import PlainUsage
 
 __all__ = ["register"]
@@ -66,7 +66,7 @@ def extract_protocol(
         import_roots=tuple(import_root or ()),
         with_test=with_test,
     )
-    outcome = run(request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles())
+    outcome = run(request, apply=apply, allow_dirty=allow_dirty, cycle_finder=AnalyzerCycles())
     return _render(outcome, output_format)
 
 

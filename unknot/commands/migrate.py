@@ -41,7 +41,7 @@ def migrate(
     from codemods import find_repository_root
     from codemods.plans import MigrateRequest, Mode, apply_plan, load_plan, predict
     from reports.migration import render_markdown, render_steps, render_table
-    from unknot.commands.codemod import _AnalyzerCycles
+    from unknot.cycle_finder import AnalyzerCycles
     from unknot.output import check_output, write_text
     from unknot.plan_wiring import AnalyzerFigures, verify_commands
 
@@ -66,7 +66,7 @@ def migrate(
             write_text(render_markdown(run), report)
         return _verdict(run)
     request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
-    run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=_AnalyzerCycles())
+    run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=AnalyzerCycles())
     return _show_applied(run, report)
 
 

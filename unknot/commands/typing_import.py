@@ -11,11 +11,11 @@ from unknot.commands.codemod import (
     Format,
     ImportRoots,
     Root,
-    _AnalyzerCycles,
     _check_format,
     _render,
     _root,
 )
+from unknot.cycle_finder import AnalyzerCycles
 from unknot.usage import PlainUsage
 
 __all__ = ["register"]
@@ -48,7 +48,7 @@ def typing_import(
     request = TypingImportRequest(
         _root(root), module, imported, tuple(import_root or ()), defer=defer
     )
-    outcome = run(request, apply=apply, allow_dirty=allow_dirty, cycle_finder=_AnalyzerCycles())
+    outcome = run(request, apply=apply, allow_dirty=allow_dirty, cycle_finder=AnalyzerCycles())
     return _render(outcome, output_format)
 
 
