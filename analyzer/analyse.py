@@ -14,6 +14,7 @@ from analyzer.gates import evaluate_gates, gate_kind, line_allowance
 from analyzer.model import (
     Analysis,
     Cut,
+    Cycle,
     Edge,
     Ignore,
     ImportSite,
@@ -37,11 +38,13 @@ def analyse(
     source: GraphSource,
     cuts: CutStore | None = None,
     results: AnalysisStore | None = None,
+    package_level: bool = True,
 ) -> Analysis:
     """Everything `unknot analyze` reports for `target`, read through `source`; `cuts`
-    remembers the cut of each component between runs, `results` whole analyses."""
-    if results is None:
-        return _analyse(target, source, cuts)
+    remembers the cut of each component between runs, `results` whole analyses. Without
+    `package_level`, the package-level cycles are left out (none are reported)."""
+    if results is None or not package_level:
+        return _analyse(target, source, cuts, package_level=package_level)
     digest = hashlib.sha256(repr(target).encode())
     digest.update(source.digest(target.package).encode())
     key = digest.hexdigest()
@@ -52,7 +55,9 @@ def analyse(
     return analysis
 
 
-def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Analysis:
+def _analyse(
+    target: Target, source: GraphSource, cuts: CutStore | None, *, package_level: bool = True
+) -> Analysis:
     scanned = source.scan(target.package)
     package = target.package
     inside = [m for m in scanned.modules if _within(m.name, package)]
@@ -72,10 +77,12 @@ def _analyse(target: Target, source: GraphSource, cuts: CutStore | None) -> Anal
     )
     kind = gate_kind(target.gates)
     cycles = find_cycles(names, edges, gate_kind=kind, store=cuts)
-    package_nodes, package_edges = collapse_edges(names, edges, package=package)
-    package_cycles = find_cycles(
-        package_nodes, package_edges, gate_kind=None, by_module_pairs=True, store=cuts
-    )
+    package_cycles: tuple[Cycle, ...] = ()
+    if package_level:
+        package_nodes, package_edges = collapse_edges(names, edges, package=package)
+        package_cycles = find_cycles(
+            package_nodes, package_edges, gate_kind=None, by_module_pairs=True, store=cuts
+        )
     in_cycle = {module for cycle in cycles for module in cycle.modules}
     counts = _target_imports(edges)
     modules = _module_infos(

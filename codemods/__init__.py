@@ -14,15 +14,44 @@ Each is a dry run unless `apply=True`, and writes every file or none.
 
 from __future__ import annotations
 
-from codemods.engine.errors import CodemodError
-from codemods.engine.layout import find_repository_root
-from codemods.engine.outcome import Outcome
-from codemods.engine.ports import CycleFinder
-from codemods.move.plan import MoveRequest
-from codemods.move.service import move_module
-from codemods.shims.remove_shim import ShimRequest, remove_shim_module
-from codemods.symbols.service import SymbolRequest, move_symbols
-from codemods.typing_imports.service import TypingImportRequest, typing_import
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from codemods.engine.errors import CodemodError
+    from codemods.engine.layout import find_repository_root
+    from codemods.engine.outcome import Outcome
+    from codemods.engine.ports import CycleFinder
+    from codemods.move.plan import MoveRequest
+    from codemods.move.service import move_module
+    from codemods.shims.remove_shim import ShimRequest, remove_shim_module
+    from codemods.symbols.service import SymbolRequest, move_symbols
+    from codemods.typing_imports.service import TypingImportRequest, typing_import
+
+# Where each name lives: imported on first use, so `import codemods.plans` (or any one
+# codemod) does not load every codemod and libcst with it.
+_HOMES = {
+    "CodemodError": "codemods.engine.errors",
+    "find_repository_root": "codemods.engine.layout",
+    "Outcome": "codemods.engine.outcome",
+    "CycleFinder": "codemods.engine.ports",
+    "MoveRequest": "codemods.move.plan",
+    "move_module": "codemods.move.service",
+    "ShimRequest": "codemods.shims.remove_shim",
+    "remove_shim_module": "codemods.shims.remove_shim",
+    "SymbolRequest": "codemods.symbols.service",
+    "move_symbols": "codemods.symbols.service",
+    "TypingImportRequest": "codemods.typing_imports.service",
+    "typing_import": "codemods.typing_imports.service",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'codemods' has no attribute {name!r}")
+    return getattr(import_module(home), name)
+
 
 __all__ = [
     "CodemodError",

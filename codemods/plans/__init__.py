@@ -1,5 +1,6 @@
-"""Migration plans: the TOML format, the step registry, the dry run and simulation in a
-scratch copy, the verified, committed and tagged `--apply`, and the planner.
+"""Migration plans: the TOML format, the step registry, the dry run in a scratch copy, the
+simulation in memory (`predict`), the verified, committed and tagged `--apply`, and the
+planner.
 
 Graph facts come through ports the CLI fills with the analyzer (`Measure`, `LayerFacts`):
 this package never imports it.

@@ -5,17 +5,18 @@ import deferred into the functions that need it (typing-import --defer)."""
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from codemods.engine.names import resolve_relative
 from codemods.plans.facts import CutFact, LayerFacts, ModuleFact
 from codemods.plans.model import Step
+from codemods.plans.outline import outline, parse_file
 from codemods.plans.usage import Usage, read_usage
-from codemods.symbols.definitions import DEFINITION_KINDS, ImportBinding, read_module
 
 __all__ = ["cut_steps", "make_step"]
 
 _FEW = 5
+_DEFINITIONS = ("class", "def", "assign")
 
 
 def make_step(op: str, why: str, **args: object) -> Step:
@@ -94,17 +95,12 @@ def _movable(module: ModuleFact, names: frozenset[str] | None, *, importer: str)
     nor (at import time) the importer: the moved code would take the cycle along."""
     if not names or len(names) > _FEW or module.is_package:
         return frozenset()
-    try:
-        found = read_module(cst.parse_module(module.file.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+    found, parsed = outline(module.file), parse_file(module.file)
+    if found is None or parsed is None:
         return frozenset()
     package = module.name.rpartition(".")[0]
-    back = {
-        n
-        for n, binding in found.imports.items()
-        if not binding.typing_only and importer in _named(binding, package)
-    }
-    by_name = {n: s for s in found.statements if s.kind in DEFINITION_KINDS for n in s.names}
+    back = _runtime_bindings(parsed[1], package, importer)
+    by_name = {n: s for s in found.statements if s.kind in _DEFINITIONS for n in s.names}
     if not names <= set(by_name):
         return frozenset()
     closure: set[str] = set()
@@ -122,12 +118,36 @@ def _movable(module: ModuleFact, names: frozenset[str] | None, *, importer: str)
     return frozenset(names)
 
 
-def _named(binding: ImportBinding, package: str) -> set[str]:
+def _runtime_bindings(tree: ast.Module, package: str, imported: str) -> set[str]:
+    """The names the module's top-level imports (not under `TYPE_CHECKING`, not in functions
+    or classes) bind to `imported` or a name of it."""
+    bound: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.If) and "TYPE_CHECKING" in ast.unparse(statement.test):
+            continue
+        for node in _top_level_imports(statement):
+            for alias in node.names:
+                if imported in _named(node, alias, package):
+                    name = alias.asname or alias.name
+                    bound.add(name.split(".")[0] if isinstance(node, ast.Import) else name)
+    return bound
+
+
+def _top_level_imports(statement: ast.stmt) -> list[ast.Import | ast.ImportFrom]:
+    if isinstance(statement, ast.Import | ast.ImportFrom):
+        return [statement]
+    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return []
+    found: list[ast.Import | ast.ImportFrom] = []
+    for child in ast.iter_child_nodes(statement):
+        if isinstance(child, ast.stmt):
+            found += _top_level_imports(child)
+    return found
+
+
+def _named(node: ast.Import | ast.ImportFrom, alias: ast.alias, package: str) -> set[str]:
     """The modules an import binding may stand for: `a.b` and `a.b.c` for `from a.b import c`."""
-    node = binding.node
-    alias = cst.Module([]).code_for_node(binding.alias.name)
-    if isinstance(node, cst.Import):
-        return {alias}
-    source = cst.Module([]).code_for_node(node.module) if node.module else None
-    base = resolve_relative(package, len(node.relative), source) if node.relative else source
-    return {base, f"{base}.{alias}"} if base else set()
+    if isinstance(node, ast.Import):
+        return {alias.name}
+    base = resolve_relative(package, node.level, node.module) if node.level else node.module
+    return {base, f"{base}.{alias.name}"} if base else set()

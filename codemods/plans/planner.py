@@ -1,7 +1,8 @@
 """`unknot plan`: propose the steps that take a layer to its gates, each computed on the layer
 as the steps before it left it.
 
-Pipeline, on a workbench (a scratch copy the steps really run in): imports to cut -> tier-1
+Pipeline, on a workbench (the layer's import graph in memory, `predict.VirtualBench`, or a
+scratch copy the steps really run in, `ScratchBench`): imports to cut -> tier-1
 moves -> splits of oversized modules -> unused shims. Each phase asks for the layer's facts
 afresh after every step it keeps, so no step names what an earlier one moved away; a step that
 fails, makes a gated figure worse, or was meant to cut an import and cuts none is undone and
@@ -10,7 +11,6 @@ left out (and said so); each kept step expects the figures measured after it.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -141,11 +141,9 @@ def _repeat(
 
 
 def _cuts(proposal: _Proposal) -> None:
-    typing_ready = importlib.util.find_spec("codemods.typing_imports") is not None
-
     def next_cut(facts: LayerFacts, seen: set[str]) -> Step | None:
         for cut in facts.cuts:
-            for step in cut_steps(facts, cut, typing_ready=typing_ready, notes=proposal.notes):
+            for step in cut_steps(facts, cut, typing_ready=True, notes=proposal.notes):
                 if step.command not in seen:
                     seen.add(step.command)
                     return step
@@ -194,21 +192,31 @@ def _destination(module: ModuleFact, package: str) -> str | None:
 
 
 def _splits(proposal: _Proposal) -> None:
+    """Each module over its limit split into the parts `split_module` finds in its code, one
+    step a part, until it fits or no part is left to try."""
+    pending: dict[str, list[tuple[str, ...]]] = {}
+
     def next_part(facts: LayerFacts, seen: set[str]) -> Step | None:
         taken = {m.name for m in facts.modules}
         for module in sorted(facts.modules):
             limit = _limit(facts.target, module)
             if module.lines <= limit or module.is_package or module.name in seen:
                 continue
-            parts = split_module(module.file, limit=limit)
-            if not parts:
+            if module.name not in pending:
+                pending[module.name] = split_module(module.file, limit=limit)
+            gone = {
+                symbol
+                for record in proposal.kept
+                if record.step.op == "move-symbol"
+                for symbol in record.step.texts("symbols")
+            }
+            parts = pending[module.name]
+            names: tuple[str, ...] = ()
+            while parts and not names:  # a part less what earlier steps moved away
+                names = tuple(n for n in parts.pop(0) if f"{module.name}:{n}" not in gone)
+            if not names:
                 seen.add(module.name)
                 continue
-            names = parts[0]
-            if f"{module.name}:{names}" in seen:  # tried and left out: give the module up
-                seen.add(module.name)
-                continue
-            seen.add(f"{module.name}:{names}")
             dest = part_name(module.name, module.file, names, taken=taken)
             why = f"{module.name} has {module.lines} lines, over {limit}: {', '.join(names)}"
             symbols = tuple(f"{module.name}:{n}" for n in names)

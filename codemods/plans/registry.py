@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from codemods.engine.outcome import Outcome
-from codemods.engine.ports import CycleFinder
-from codemods.move.plan import MoveRequest
-from codemods.move.service import move_module
 from codemods.plans.model import Step
-from codemods.protocols import ProtocolRequest, extract_protocol
-from codemods.shims.remove_shim import ShimRequest, remove_shim_module
-from codemods.symbols.service import SymbolRequest, move_symbols
-from codemods.typing_imports import TypingImportRequest, typing_import
+
+if TYPE_CHECKING:
+    from codemods.engine.outcome import Outcome
+    from codemods.engine.ports import CycleFinder
 
 __all__ = ["OPS", "OpSpec", "RunOptions", "run_step"]
 
@@ -28,7 +25,7 @@ class RunOptions:
     cycle_finder: CycleFinder | None = None
 
 
-Runner = Callable[[Path, Step, RunOptions], Outcome]
+Runner = Callable[[Path, Step, RunOptions], "Outcome"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,14 @@ class OpSpec:
     example: str
 
 
+# Each runner imports its codemod when a step runs: reading, checking or proposing a plan
+# needs none of them (nor libcst).
+
+
 def _move(root: Path, step: Step, options: RunOptions) -> Outcome:
+    from codemods.move.plan import MoveRequest
+    from codemods.move.service import move_module
+
     request = MoveRequest(root, step.text("old"), step.text("new"), shim=step.arg("shim") is True)
     return move_module(
         request,
@@ -56,11 +60,15 @@ def _move(root: Path, step: Step, options: RunOptions) -> Outcome:
 
 
 def _remove_shim(root: Path, step: Step, options: RunOptions) -> Outcome:
+    from codemods.shims.remove_shim import ShimRequest, remove_shim_module
+
     request = ShimRequest(root, step.text("module"))
     return remove_shim_module(request, apply=options.apply, allow_dirty=options.allow_dirty)
 
 
 def _move_symbol(root: Path, step: Step, options: RunOptions) -> Outcome:
+    from codemods.symbols.service import SymbolRequest, move_symbols
+
     request = SymbolRequest(
         root,
         step.texts("symbols"),
@@ -77,6 +85,8 @@ def _move_symbol(root: Path, step: Step, options: RunOptions) -> Outcome:
 
 
 def _extract_protocol(root: Path, step: Step, options: RunOptions) -> Outcome:
+    from codemods.protocols import ProtocolRequest, extract_protocol
+
     request = ProtocolRequest(
         root,
         step.text("target"),
@@ -93,6 +103,8 @@ def _extract_protocol(root: Path, step: Step, options: RunOptions) -> Outcome:
 
 
 def _typing_import(root: Path, step: Step, options: RunOptions) -> Outcome:
+    from codemods.typing_imports import TypingImportRequest, typing_import
+
     request = TypingImportRequest(
         root, step.text("module"), step.text("imported"), defer=step.arg("defer") is True
     )

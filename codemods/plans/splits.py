@@ -1,5 +1,5 @@
 """Split an oversized module into cohesive parts: its top-level definitions grouped by their
-references to each other (networkx), so that every part fits under the limit and no two
+references to each other, so that every part fits under the limit and no two
 parts import each other in a circle.
 
 Definitions that never refer to each other (weakly connected components) are independent
@@ -13,36 +13,37 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import libcst as cst
-import networkx as nx
+from codemods.plans.outline import Statement, outline
 
-from codemods.symbols.definitions import DEFINITION_KINDS, TopLevel, read_module
+_Graph = dict[int, set[int]]  # each definition and the definitions it uses
 
 __all__ = ["part_name", "split_module"]
 
 # Room left in each part for the imports the moved code takes along.
 _HEADROOM = 0.85
+# The module is split to this share of its limit: the plan predicts the lines after a split
+# (the imports and blank lines the codemod writes) within a few, not exactly.
+_TARGET = 0.95
+_DEFINITIONS = ("class", "def", "assign")
 
 
 def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
     """Groups of top-level names to move out of the module at `path`, largest first; empty
     when it cannot be read or has nothing to split."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        facts = read_module(cst.parse_module(text))
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+    facts = outline(path)
+    if facts is None:
         return []
     definitions = [
         s
         for s in facts.statements
-        if s.kind in DEFINITION_KINDS and s.names and not all(_dunder(n) for n in s.names)
+        if s.kind in _DEFINITIONS and s.names and not all(_dunder(n) for n in s.names)
     ]
     graph = _reference_graph(definitions)
     size = {s.index: s.last_line - s.first_line + 2 for s in definitions}
-    excess = len(text.splitlines()) - limit
+    excess = facts.lines - int(limit * _TARGET)
     budget = int(limit * _HEADROOM)
     components = sorted(
-        (frozenset(c) for c in nx.weakly_connected_components(graph)),
+        _weak_components(graph),
         key=lambda c: (-sum(size[i] for i in c), min(c)),
     )
     parts: list[list[int]] = []
@@ -51,21 +52,84 @@ def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
             break
         excess -= _place(parts, sorted(component), size, budget)
     if excess > 0 and components:
-        for chunk in _dependency_chunks(graph.subgraph(components[0]), size, budget, excess):
+        inside = components[0]
+        largest = {i: graph[i] & inside for i in inside}
+        for chunk in _dependency_chunks(largest, size, budget, excess):
             parts.append(chunk)
     by_index = {s.index: s for s in definitions}
     return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in parts if part]
 
 
-def _reference_graph(definitions: list[TopLevel]) -> nx.DiGraph:
+def _reference_graph(definitions: list[Statement]) -> _Graph:
     """An edge a -> b where definition a uses a name that b binds."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(s.index for s in definitions)
-    for user in definitions:
-        for used in definitions:
-            if user.index != used.index and user.uses & used.names:
-                graph.add_edge(user.index, used.index)
-    return graph
+    return {
+        user.index: {
+            used.index
+            for used in definitions
+            if user.index != used.index and user.uses & used.names
+        }
+        for user in definitions
+    }
+
+
+def _weak_components(graph: _Graph) -> list[frozenset[int]]:
+    """The groups of definitions joined by references, whichever way they point."""
+    leader = {node: node for node in graph}
+
+    def find(node: int) -> int:
+        while leader[node] != node:
+            leader[node] = leader[leader[node]]
+            node = leader[node]
+        return node
+
+    for user, used in graph.items():
+        for other in used:
+            leader[find(user)] = find(other)
+    groups: dict[int, set[int]] = {}
+    for node in graph:
+        groups.setdefault(find(node), set()).add(node)
+    return [frozenset(group) for group in groups.values()]
+
+
+def _strong_components(graph: _Graph) -> list[list[int]]:
+    """Tarjan's strongly connected components, in the order each is completed."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    found: list[list[int]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            step = next(successors, None)
+            if step is not None:
+                if step not in index:
+                    index[step] = low[step] = len(index)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(sorted(graph[step]))))
+                elif step in on_stack:
+                    low[node] = min(low[node], index[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == node:
+                        break
+                found.append(sorted(members))
+    return found
 
 
 def _place(parts: list[list[int]], unit: list[int], size: dict[int, int], budget: int) -> int:
@@ -79,16 +143,40 @@ def _place(parts: list[list[int]], unit: list[int], size: dict[int, int], budget
     return lines
 
 
+def _used_first(graph: _Graph) -> list[list[int]]:
+    """The strongly connected components in dependency order: a topological order of the
+    components (generation by generation, as the references point), read backwards."""
+    components = _strong_components(graph)
+    number = {node: n for n, members in enumerate(components) for node in members}
+    after: list[dict[int, None]] = [{} for _ in components]
+    for user in sorted(graph):
+        for used in sorted(graph[user]):
+            if number[user] != number[used]:
+                after[number[user]][number[used]] = None
+    waiting = [0] * len(components)
+    for targets in after:
+        for target in targets:
+            waiting[target] += 1
+    order: list[int] = []
+    ready = [n for n, count in enumerate(waiting) if count == 0]
+    while ready:
+        order += ready
+        generation, ready = ready, []
+        for n in generation:
+            for target in after[n]:
+                waiting[target] -= 1
+                if waiting[target] == 0:
+                    ready.append(target)
+    return [components[n] for n in reversed(order)]
+
+
 def _dependency_chunks(
-    component: nx.DiGraph, size: dict[int, int], budget: int, excess: int
+    component: _Graph, size: dict[int, int], budget: int, excess: int
 ) -> list[list[int]]:
     """Chunks of the component in dependency order (what is used before what uses it), each
     within `budget`, until `excess` lines have gone."""
-    condensed = nx.condensation(component)
-    order = list(reversed(list(nx.topological_sort(condensed))))
     chunks: list[list[int]] = [[]]
-    for node in order:
-        members = sorted(condensed.nodes[node]["members"])
+    for members in _used_first(component):
         lines = sum(size[i] for i in members)
         if excess <= 0:
             break
@@ -112,9 +200,8 @@ def part_name(module: str, path: Path, names: tuple[str, ...], *, taken: set[str
 
 
 def _largest(path: Path, names: tuple[str, ...]) -> str | None:
-    try:
-        facts = read_module(cst.parse_module(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+    facts = outline(path)
+    if facts is None:
         return None
     sizes = {
         n: s.last_line - s.first_line

@@ -7,6 +7,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.plans.outline import parse_file
+
 __all__ = ["Usage", "read_usage"]
 
 
@@ -71,16 +73,45 @@ def _annotation_nodes(tree: ast.Module) -> set[int]:
     return inside
 
 
+_Parsed = tuple[ast.Module, set[int], dict[int, ast.AST]]
+_PARSED: dict[Path, tuple[tuple[int, int], _Parsed]] = {}
+
+
+def _parsed(path: Path) -> _Parsed | None:
+    """The file's tree, its annotation nodes and each node's parent; read again only when
+    the file has changed since."""
+    found = parse_file(path)
+    if found is None:
+        return None
+    key, tree, _ = found
+    known = _PARSED.get(path)
+    if known is None or known[0] != key:
+        parents = {id(c): node for node in ast.walk(tree) for c in ast.iter_child_nodes(node)}
+        known = _PARSED[path] = (key, (tree, _annotation_nodes(tree), parents))
+    return known[1]
+
+
+_USAGES: dict[tuple[Path, str, str, bool], tuple[tuple[int, int], Usage]] = {}
+
+
 def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> Usage:
-    """How the file of `importer` uses `module`."""
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
+    """How the file of `importer` uses `module` (read again only when the file has changed)."""
+    parsed = _parsed(path)
+    if parsed is None:
         return Usage(None, annotations_only=False)
+    key, version = (path, module, importer, is_package), _PARSED[path][0]
+    known = _USAGES.get(key)
+    if known is not None and known[0] == version:
+        return known[1]
+    usage = _read_usage(parsed, module, importer=importer, is_package=is_package)
+    _USAGES[key] = (version, usage)
+    return usage
+
+
+def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool) -> Usage:
+    tree, typed, parents = parsed
     package = importer if is_package else importer.rpartition(".")[0]
     modules, names = _bindings(tree, module, package)
-    typed = _annotation_nodes(tree)
-    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     taken: set[str] = set(names)
     uses = 0
     functions: set[int] | None = set()

@@ -69,9 +69,10 @@ def render(journey: Journey) -> str:
         "it): the cycle is shaded, the imports to cut are drawn thick and red.\n",
         _mermaid(runs["graph-before"]),
         "## 2. Plan\n\n`unknot plan` proposes the untangling as a TOML plan you can edit. Each "
-        "step is computed on the layer as the steps before it leave it, and tried in a scratch "
-        "copy: a step that fails or does not help is left out, and every kept step records the "
-        "figures it expects. First the cuts (typing-only imports under `TYPE_CHECKING`; the "
+        "step is computed on the layer as the steps before it leave it, and tried on the "
+        "layer's import graph in memory (no file is written): a step that does not help is "
+        "left out, and every kept step records the figures it expects. First the cuts "
+        "(typing-only imports under `TYPE_CHECKING`; the "
         "builder's import of the bot deferred into the one function that needs it at run time; "
         "the constant the symbol helpers need moved into a shared module), then the tier-1 "
         "moves out of the layer, then splits of the modules over the limit into parts named "
@@ -85,8 +86,11 @@ def render(journey: Journey) -> str:
         "the seed's names (the analyzer suggests a place beside the layer, `bot_v2.LEAF`, as "
         "it cannot know the feature packages the team had in mind):\n\n" + _edits() + "\n",
         _console(runs["plan-edits"]),
-        "## 3. Simulate\n\n`--simulate` runs every step for real in a scratch copy and measures "
-        "the layer after each, without touching the repository: the seed's table, predicted.\n",
+        "## 3. Simulate\n\n`--simulate` applies every step to the layer's import graph in memory "
+        "and analyses it after each, without touching the repository: the seed's table, "
+        "predicted. Every figure is what `--apply` then measures but the lines, which are "
+        "estimated (within a few per step; a dry run, without `--simulate`, runs the steps "
+        "for real in a scratch copy and gets them exactly).\n",
         _console(runs["simulate"]),
         "## 4. Migrate\n\n`--apply` runs each step, then verifies it (the step's expected "
         "figures, no gated figure worse, then each `--verify` command: the example's tests "

@@ -76,6 +76,21 @@ def test_a_plan_written_twice_is_the_same_and_a_bad_target_is_refused(tmp_path: 
     assert "Did you mean 'orchestration'?" in bad.stderr
 
 
+@pytest.mark.parametrize("asset", ["migrate_layer", "plan_seed"])
+def test_the_exact_plan_has_the_same_steps_and_expectations(tmp_path: Path, asset: str) -> None:
+    """`--exact` tries each step for real in a scratch copy; the in-memory plan predicts the
+    same steps, in the same order, expecting the same figures."""
+    root = copy_asset(asset, tmp_path)
+    in_memory, exact = (
+        _unknot(root, "plan", "orchestration"),
+        _unknot(root, "plan", "orchestration", "--exact"),
+    )
+    assert in_memory.returncode == exact.returncode == 0, in_memory.stderr + exact.stderr
+    steps = tomllib.loads(in_memory.stdout)["steps"]
+    assert len(steps) > 3
+    assert steps == tomllib.loads(exact.stdout)["steps"]
+
+
 def test_the_seed_shaped_layer_is_planned_and_migrated_with_its_checks_passing(
     tmp_path: Path,
 ) -> None:

@@ -10,7 +10,7 @@ from unknot.exit_codes import ExitCode
 from unknot.usage import PlainUsage
 
 if TYPE_CHECKING:
-    from codemods.plans import Migration, PlanTarget
+    from codemods.plans import Migration, Plan, PlanTarget
 
 __all__ = ["register"]
 
@@ -58,7 +58,9 @@ def migrate(
     _warn_unlike_config(plan.target, top)
     if not apply:
         mode = Mode.SIMULATE if simulate else Mode.DRY_RUN
-        run = predict(plan, top, measure=AnalyzerFigures(), mode=mode)
+        run = _simulated(plan, top) if simulate else None
+        if run is None:
+            run = predict(plan, top, measure=AnalyzerFigures(), mode=mode)
         print(
             render_table(run) if simulate else render_steps(run) + "\n" + render_table(run), end=""
         )
@@ -68,6 +70,21 @@ def migrate(
     request = MigrateRequest(plan, top, verify_commands(top, verify), resume=resume)
     run = apply_plan(request, measure=AnalyzerFigures(), cycle_finder=AnalyzerCycles())
     return _show_applied(run, report)
+
+
+def _simulated(plan: "Plan", top: Path) -> "Migration | None":
+    """The plan predicted on the layer's import graph in memory; None when a step's effect
+    can only be told by running it (the scratch copy then runs them all)."""
+    from codemods.engine.layout import Layout
+    from codemods.plans.checks import check_modules_exist
+    from codemods.plans.predict import Unpredictable, simulate
+    from unknot.virtual_graph import scan_graph
+
+    check_modules_exist(plan.steps, Layout.detect(top))
+    try:
+        return simulate(plan, scan_graph(top, plan.target))
+    except Unpredictable:
+        return None
 
 
 def _warn_unlike_config(target: "PlanTarget", top: Path) -> None:

@@ -1,12 +1,15 @@
 """`unknot plan TARGET`: propose the untangling as an editable TOML plan for `unknot migrate`."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from unknot.exit_codes import ExitCode
 from unknot.usage import PlainUsage
+
+if TYPE_CHECKING:
+    from codemods.plans import Plan, PlanTarget
 
 __all__ = ["register"]
 
@@ -22,23 +25,28 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the plan here (default: stdout).")
     ] = None,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help="Try each step for real in a scratch copy and measure it (exact lines; "
+            "slow on large layers).",
+        ),
+    ] = False,
 ) -> int:
     """Propose the steps that take TARGET to its gates, each with why and its expected figures,
-    checked by running the plan in a scratch copy."""
+    predicted on the layer's import graph in memory (`unknot migrate` runs them for real)."""
     from analyzer.config import load_target
     from codemods import find_repository_root
     from codemods.plans import dump_plan
-    from codemods.plans.planner import ScratchBench, propose
-    from codemods.plans.scratch import open_scratch
     from unknot.output import check_output, write_text
-    from unknot.plan_wiring import AnalyzerFigures, AnalyzerSurvey, plan_target
+    from unknot.plan_wiring import plan_target
 
     check_output(output)
     configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
     top = find_repository_root(Path.cwd())
     wanted = plan_target(configured, top)
-    with open_scratch(top, wanted, AnalyzerFigures()) as scratch:
-        proposal = propose(ScratchBench(scratch, AnalyzerSurvey()))
+    proposal = _exact(top, wanted) if exact else _in_memory(top, wanted)
     header = (
         f"unknot plan for {configured.name} ({configured.package}). Edit freely: remove, "
         "reorder or rename steps;\nexpectations hold for the steps in this order (`unknot "
@@ -51,6 +59,23 @@ def plan(
         write_text(text, output)
         print(f"Wrote {output}: {len(proposal.steps)} step(s).")
     return ExitCode.OK
+
+
+def _in_memory(top: Path, wanted: "PlanTarget") -> "Plan":
+    from codemods.plans.planner import propose
+    from codemods.plans.predict import VirtualBench
+    from unknot.virtual_graph import scan_graph
+
+    return propose(VirtualBench(scan_graph(top, wanted)))
+
+
+def _exact(top: Path, wanted: "PlanTarget") -> "Plan":
+    from codemods.plans.planner import ScratchBench, propose
+    from codemods.plans.scratch import open_scratch
+    from unknot.plan_wiring import AnalyzerFigures, AnalyzerSurvey
+
+    with open_scratch(top, wanted, AnalyzerFigures()) as scratch:
+        return propose(ScratchBench(scratch, AnalyzerSurvey()))
 
 
 def register(app: typer.Typer) -> None:

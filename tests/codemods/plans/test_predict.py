@@ -1,0 +1,45 @@
+"""The in-memory prediction against the codemods themselves: each sample's plan, proposed in
+memory, is predicted again in memory (`--simulate`) and run for real in a scratch copy (the dry
+run); every figure agrees step by step, but the lines, which the prediction estimates (within
+2%, or 3 lines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.config import load_target
+from codemods.plans import Mode, predict
+from codemods.plans.planner import propose
+from codemods.plans.predict import VirtualBench, simulate
+from tests.codemods.repos import copy_asset
+from unknot.plan_wiring import AnalyzerFigures, plan_target
+from unknot.virtual_graph import scan_graph
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("asset", "target", "steps"),
+    [("migrate_layer", "orchestration", 5), ("plan_seed", "orchestration", 0)],
+)
+def test_the_prediction_agrees_with_the_codemods(
+    tmp_path: Path, asset: str, target: str, steps: int
+) -> None:
+    root = copy_asset(asset, tmp_path)
+    wanted = plan_target(load_target(target, cwd=root, no_cache=True), root)
+    plan = propose(VirtualBench(scan_graph(root, wanted)))
+    assert len(plan.steps) == steps or (steps == 0 and len(plan.steps) > 3)
+    simulated = simulate(plan, scan_graph(root, wanted))
+    measured = predict(plan, root, measure=AnalyzerFigures(), mode=Mode.DRY_RUN)
+    assert measured.failed is None, measured.failed
+    assert [r.status for r in simulated.records] == [r.status for r in measured.records]
+    for guess, fact in zip(simulated.records, measured.records, strict=True):
+        assert guess.after is not None
+        assert fact.after is not None
+        guessed, found = dict(guess.after.values), dict(fact.after.values)
+        lines = guessed.pop("lines"), found.pop("lines")
+        assert guessed == found, guess.step.title
+        assert abs(lines[0] - lines[1]) <= max(3, lines[1] / 50), guess.step.title
+    assert measured.current.passed
