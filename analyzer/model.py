@@ -103,7 +103,8 @@ class ImportSite:
 def _strongest(sites: tuple[ImportSite, ...]) -> ImportKind:
     if len(sites) == 1:  # most edges
         return sites[0].kind
-    return max((site.kind for site in sites), key=_STRENGTH.__getitem__)
+    kinds = {site.kind for site in sites}  # an edge of many statements has one kind or two
+    return kinds.pop() if len(kinds) == 1 else max(kinds, key=_STRENGTH.__getitem__)
 
 
 def site_order(site: ImportSite) -> tuple[str, str, str, int, str, str, bool]:

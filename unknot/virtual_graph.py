@@ -145,11 +145,12 @@ class AnalyzerGraph:
         return LayerFacts(facts.target, modules, facts.cuts, facts.shims)
 
 
-def scan_graph(repo: Path, target: PlanTarget) -> AnalyzerGraph:
-    """The layer of `target` in the repository at `repo`, scanned once."""
+def scan_graph(repo: Path, target: PlanTarget, *, cache_dir: Path | None = None) -> AnalyzerGraph:
+    """The layer of `target` in the repository at `repo`, scanned once (through the scan
+    cache in `cache_dir`, when given)."""
     root = (repo / target.root).resolve()
     try:
-        scanned = GrimpSource(root).scan(target.package)
+        scanned = GrimpSource(root, cache_dir=cache_dir).scan(target.package)
     except AnalyzerError as error:
         raise PlanError(error.message, hint=error.hint, code=error.code) from error
     origins = {m.name: m.file for m in scanned.modules}

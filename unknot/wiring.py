@@ -27,6 +27,7 @@ __all__ = [
     "collector_paused",
     "configured_targets",
     "default_root",
+    "ignore_in_git",
     "run_analysis",
     "write_report",
 ]
@@ -69,13 +70,13 @@ def run_analysis(
         hint = f"Did you mean the target '{near[0]}'?"
         raise PackageNotFound(error.message, hint=hint) from error
     cuts.save()
-    _ignore_in_git(target.cache_dir)
+    ignore_in_git(target.cache_dir)
     if absolute_root:
         return analysis
     return dataclasses.replace(analysis, root=_shown(Path(analysis.root), cwd))
 
 
-def _ignore_in_git(cache_dir: Path | None) -> None:
+def ignore_in_git(cache_dir: Path | None) -> None:
     """A `.gitignore` inside the scan cache, as pytest and mypy write in theirs, so that a
     fresh clone does not show it as untracked."""
     if cache_dir is None or not cache_dir.is_dir():

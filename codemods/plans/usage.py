@@ -24,13 +24,15 @@ class Usage:
     functions: int | None = None
 
 
-def _bindings(tree: ast.Module, module: str, package: str) -> tuple[dict[str, str], set[str]]:
+def _bindings(
+    imports: list[ast.Import | ast.ImportFrom], module: str, package: str
+) -> tuple[dict[str, str], set[str]]:
     """Names bound to the module itself (each with the text that spells the module in code:
     `m` for `import a.b as m`, `a.b` for `import a.b`) and names imported from it."""
     modules: dict[str, str] = {}
     names: set[str] = set()
     parent, _, leaf = module.rpartition(".")
-    for node in ast.walk(tree):
+    for node in imports:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == module and alias.asname:
@@ -57,37 +59,62 @@ def _absolute(node: ast.ImportFrom, package: str) -> str:
     return ".".join([*base, *([node.module] if node.module else [])])
 
 
-def _annotation_nodes(tree: ast.Module) -> set[int]:
-    """The ids of every node inside an annotation or an `if TYPE_CHECKING:` block."""
-    inside: set[int] = set()
+@dataclass(frozen=True)
+class _Parsed:
+    """A file read once for every question about it: its imports, the names it reads, the
+    nodes inside annotations (or `if TYPE_CHECKING:`), each node's parent, and its string
+    annotations."""
+
+    imports: list[ast.Import | ast.ImportFrom]
+    loads: list[ast.Name]
+    typed: set[int]
+    parents: dict[int, ast.AST]
+    strings: list[str]
+
+
+def _read(tree: ast.Module) -> _Parsed:
+    """One walk of the tree (and one of each annotation)."""
+    imports: list[ast.Import | ast.ImportFrom] = []
+    loads: list[ast.Name] = []
+    parents: dict[int, ast.AST] = {}
     roots: list[ast.AST] = []
+    strings: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.arg | ast.AnnAssign) and node.annotation is not None:
-            roots.append(node.annotation)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns:
-            roots.append(node.returns)
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                loads.append(node)
+            continue
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            imports.append(node)
+        annotation = None
+        if isinstance(node, ast.arg | ast.AnnAssign):
+            annotation = node.annotation
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            annotation = node.returns
         elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             roots.extend(node.body)
-    for root in roots:
-        inside.update(id(n) for n in ast.walk(root))
-    return inside
+        if annotation is not None:
+            roots.append(annotation)
+            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+                strings.append(annotation.value)
+    typed = {id(n) for root in roots for n in ast.walk(root)}
+    return _Parsed(imports, loads, typed, parents, strings)
 
 
-_Parsed = tuple[ast.Module, set[int], dict[int, ast.AST]]
 _PARSED: dict[Path, tuple[tuple[int, int], _Parsed]] = {}
 
 
 def _parsed(path: Path) -> _Parsed | None:
-    """The file's tree, its annotation nodes and each node's parent; read again only when
-    the file has changed since."""
+    """The file read for usage; read again only when the file has changed since."""
     found = parse_file(path)
     if found is None:
         return None
     key, tree, _ = found
     known = _PARSED.get(path)
     if known is None or known[0] != key:
-        parents = {id(c): node for node in ast.walk(tree) for c in ast.iter_child_nodes(node)}
-        known = _PARSED[path] = (key, (tree, _annotation_nodes(tree), parents))
+        known = _PARSED[path] = (key, _read(tree))
     return known[1]
 
 
@@ -109,18 +136,14 @@ def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> U
 
 
 def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool) -> Usage:
-    tree, typed, parents = parsed
+    typed, parents = parsed.typed, parsed.parents
     package = importer if is_package else importer.rpartition(".")[0]
-    modules, names = _bindings(tree, module, package)
+    modules, names = _bindings(parsed.imports, module, package)
     taken: set[str] = set(names)
     uses = 0
     functions: set[int] | None = set()
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Name)
-            and isinstance(node.ctx, ast.Load)
-            and (node.id in names or node.id in modules)
-        ):
+    for node in parsed.loads:
+        if node.id in names or node.id in modules:
             uses += 1
             if id(node) not in typed:
                 function = _function_of(node, parents)
@@ -133,7 +156,8 @@ def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool
                 if attribute is None:
                     return Usage(None, annotations_only=False)
                 taken.add(attribute)
-    strings = _string_annotation_uses(tree, names | set(modules))
+    wanted = names | set(modules)
+    strings = sum(1 for text in parsed.strings for n in wanted if n in text)
     only_annotations = functions == set() and uses + strings > 0
     count = None if functions is None else len(functions)
     return Usage(frozenset(taken), annotations_only=only_annotations, functions=count)
@@ -159,12 +183,3 @@ def _attribute_of(node: ast.Name, spelling: str, parents: dict[int, ast.AST]) ->
         if ast.unparse(parent.value) == spelling:
             return parent.attr
         current = parent
-
-
-def _string_annotation_uses(tree: ast.Module, names: set[str]) -> int:
-    count = 0
-    for node in ast.walk(tree):
-        annotation = getattr(node, "annotation", None) or getattr(node, "returns", None)
-        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-            count += sum(1 for n in names if n in annotation.value)
-    return count

@@ -25,6 +25,7 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the plan here (default: stdout).")
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Scan every file afresh.")] = False,
     exact: Annotated[
         bool,
         typer.Option(
@@ -43,10 +44,11 @@ def plan(
     from unknot.plan_wiring import plan_target
 
     check_output(output)
-    configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=True)
+    configured = load_target(target, cwd=Path.cwd(), root=root, no_cache=no_cache)
     top = find_repository_root(Path.cwd())
     wanted = plan_target(configured, top)
-    proposal = _exact(top, wanted) if exact else _in_memory(top, wanted)
+    cache = configured.cache_dir
+    proposal = _exact(top, wanted) if exact else _in_memory(top, wanted, cache)
     header = (
         f"unknot plan for {configured.name} ({configured.package}). Edit freely: remove, "
         "reorder or rename steps;\nexpectations hold for the steps in this order (`unknot "
@@ -61,12 +63,17 @@ def plan(
     return ExitCode.OK
 
 
-def _in_memory(top: Path, wanted: "PlanTarget") -> "Plan":
+def _in_memory(top: Path, wanted: "PlanTarget", cache_dir: Path | None) -> "Plan":
+    """The plan proposed on the layer's import graph, scanned once (through the analyzer's
+    scan cache, as `unknot analyze` scans)."""
     from codemods.plans.planner import propose
     from codemods.plans.predict import VirtualBench
     from unknot.virtual_graph import scan_graph
+    from unknot.wiring import ignore_in_git
 
-    return propose(VirtualBench(scan_graph(top, wanted)))
+    proposal = propose(VirtualBench(scan_graph(top, wanted, cache_dir=cache_dir)))
+    ignore_in_git(cache_dir)
+    return proposal
 
 
 def _exact(top: Path, wanted: "PlanTarget") -> "Plan":
