@@ -5,14 +5,16 @@ run); every figure agrees step by step, but the lines, which the prediction esti
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from analyzer.config import load_target
-from codemods.plans import Mode, predict
+from codemods.plans import Mode, load_plan, predict
 from codemods.plans.planner import propose
-from codemods.plans.predict import VirtualBench, simulate
+from codemods.plans.predict import Unpredictable, VirtualBench, simulate
 from tests.codemods.repos import copy_asset
 from unknot.plan_wiring import AnalyzerFigures, plan_target
 from unknot.virtual_graph import scan_graph
@@ -43,3 +45,29 @@ def test_the_prediction_agrees_with_the_codemods(
         assert guessed == found, guess.step.title
         assert abs(lines[0] - lines[1]) <= max(3, lines[1] / 50), guess.step.title
     assert measured.current.passed
+
+
+def test_a_step_the_prediction_cannot_model_sends_the_simulation_to_the_scratch_copy(
+    tmp_path: Path,
+) -> None:
+    """`extract-protocol` is not modelled in memory: `simulate` says so, and `migrate
+    --simulate` prints the dry run's figures instead."""
+    root = copy_asset("protocol_cycle", tmp_path)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        '[target]\nname = "orchestration"\npackage = "perps.orchestration"\nroot = "src"\n\n'
+        '[[steps]]\nop = "extract-protocol"\ntarget = "perps.orchestration.perps_bot:PerpsBot"\n'
+        'into = "perps.orchestration.core.bot_interface"\nname = "IBotRuntime"\n'
+    )
+    loaded = load_plan(plan)
+    with pytest.raises(Unpredictable):
+        simulate(loaded, scan_graph(root, loaded.target))
+    command = [sys.executable, "-m", "unknot", "migrate", str(plan)]
+    simulated = subprocess.run(
+        [*command, "--simulate"], cwd=root, capture_output=True, text=True, check=False
+    )
+    dry = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    assert simulated.returncode == dry.returncode == 0, simulated.stderr + dry.stderr
+    rows = [line for line in simulated.stdout.splitlines() if line.startswith("| 1 |")]
+    assert rows == [line for line in dry.stdout.splitlines() if line.startswith("| 1 |")]
+    assert rows[0].split(" | ")[3] == "0"  # import-time cycles after the step
