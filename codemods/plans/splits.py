@@ -29,7 +29,8 @@ _DEFINITIONS = ("class", "def", "assign")
 
 def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
     """Groups of top-level names to move out of the module at `path`, largest first; empty
-    when it cannot be read or has nothing to split."""
+    when it cannot be read or has nothing to split. A group that alone is over the limit (a
+    class of more lines than the limit) is left out: moved, it would take the problem along."""
     facts = outline(path)
     if facts is None:
         return []
@@ -57,7 +58,8 @@ def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
         for chunk in _dependency_chunks(largest, size, budget, excess):
             parts.append(chunk)
     by_index = {s.index: s for s in definitions}
-    return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in parts if part]
+    fitting = [part for part in parts if part and sum(size[i] for i in part) <= limit]
+    return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in fitting]
 
 
 def _reference_graph(definitions: list[Statement]) -> _Graph:
