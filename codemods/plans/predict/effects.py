@@ -34,6 +34,7 @@ class Reader:
     def __init__(self) -> None:
         self._read: dict[Path, Outline | None] = {}
         self._texts: dict[Path, str] = {}
+        self._lines: dict[Path, list[str]] = {}
 
     def text(self, path: Path | None) -> str:
         """The file's text ("" when it cannot be read)."""
@@ -48,7 +49,11 @@ class Reader:
 
     def import_at(self, path: Path | None, line: int) -> ImportNode | None:
         """The import statement that starts at `line` of the file, parsed alone."""
-        lines = self.text(path).splitlines()[line - 1 : line + 40]
+        if path is None:
+            return None
+        if path not in self._lines:
+            self._lines[path] = self.text(path).splitlines()
+        lines = self._lines[path][line - 1 : line + 40]
         for end in range(1, len(lines) + 1):
             try:
                 tree = ast.parse(textwrap.dedent("\n".join(lines[:end])))
