@@ -43,8 +43,10 @@ def analyse(
     """Everything `unknot analyze` reports for `target`, read through `source`; `cuts`
     remembers the cut of each component between runs, `results` whole analyses. Without
     `package_level`, the package-level cycles are left out (none are reported)."""
-    if results is None or not package_level:
-        return _analyse(target, source, cuts, package_level=package_level)
+    if not package_level:
+        return _analyse(target, source, cuts, package_level=False)
+    if results is None:
+        return _analyse(target, source, cuts)
     digest = hashlib.sha256(repr(target).encode())
     digest.update(source.digest(target.package).encode())
     key = digest.hexdigest()
