@@ -15,7 +15,7 @@ from analyzer.model import Edge, ImportSite, site_order
 
 __all__ = ["import_edges", "with_parents"]
 
-# importer -> imported -> its statements in file order
+# For one importer: each module it imports -> its statements of that import, in file order.
 _Targets = dict[str, list[ImportSite]]
 
 
