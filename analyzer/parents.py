@@ -15,90 +15,127 @@ from analyzer.model import Edge, ImportSite, site_order
 
 __all__ = ["import_edges", "with_parents"]
 
-_Pair = tuple[str, str]
+# For one importer: each module it imports -> its statements of that import, in file order.
+_Targets = dict[str, list[ImportSite]]
 
 
 def import_edges(sites: Iterable[ImportSite], modules: Collection[str]) -> list[Edge]:
     """One edge per (importer, imported) of `sites` and of the parent packages (of `modules`)
     that they run, each holding its statements in file order, sorted by importer and imported.
 
-    Built in one pass over statements grouped by module pair: the parents a pair runs are
-    found once per pair, and only the groups that gain an implicit site are sorted again.
+    Built importer by importer: the statements of each are grouped by the module they name,
+    the parents those run are added, and the edges come out in order with a sort of each
+    importer's few targets rather than of every module pair.
     """
-    grouped = _grouped(sites)
-    added = _implicit(grouped, modules)
-    for pair, implicit in added.items():
-        group = grouped.get(pair)
-        grouped[pair] = sorted([*group, *implicit], key=site_order) if group else implicit
-    return [Edge.of(pair[0], pair[1], tuple(grouped[pair])) for pair in sorted(grouped)]
+    ancestors: dict[str, tuple[str, ...]] = {}
+    of = Edge.of
+    edges: list[Edge] = []
+    by_importer = _by_importer(sites)
+    for importer in sorted(by_importer):
+        targets = by_importer[importer]
+        _merge(targets, _implicit(importer, targets, modules, ancestors))
+        edges += [of(importer, imported, tuple(targets[imported])) for imported in sorted(targets)]
+    return edges
 
 
 def with_parents(sites: Sequence[ImportSite], modules: Collection[str]) -> list[ImportSite]:
     """`sites` and, for each, one implicit site per parent package of the imported module
     (one of `modules`) that the statement runs: not the importer nor one of its ancestors,
     and not a package the same statement names itself."""
-    added = _implicit(_grouped(sites), modules)
-    return [*sites, *(site for implicit in added.values() for site in implicit)]
+    ancestors: dict[str, tuple[str, ...]] = {}
+    found = list(sites)
+    for importer, targets in _by_importer(sites).items():
+        added = _implicit(importer, targets, modules, ancestors)
+        found += [site for kept in _kept(targets, added).values() for site in kept]
+    return found
 
 
-def _grouped(sites: Iterable[ImportSite]) -> dict[_Pair, list[ImportSite]]:
-    """The statements of each pair, self-imports left out, each list in file order."""
-    grouped: dict[_Pair, list[ImportSite]] = {}
+def _by_importer(sites: Iterable[ImportSite]) -> dict[str, _Targets]:
+    """The statements of each importer by the module they name, self-imports left out, each
+    list in file order."""
+    found: dict[str, _Targets] = {}
+    several: list[list[ImportSite]] = []
     for site in sites:
-        if site.importer != site.imported:
-            pair = (site.importer, site.imported)
-            group = grouped.get(pair)
-            if group is None:
-                grouped[pair] = [site]
-            else:
-                group.append(site)
-    for pair, group in grouped.items():
-        if len(group) > 1:
-            grouped[pair] = sorted(group, key=site_order)
-    return grouped
+        importer = site.importer
+        imported = site.imported
+        if importer == imported:
+            continue
+        targets = found.get(importer)
+        if targets is None:
+            found[importer] = {imported: [site]}
+            continue
+        group = targets.get(imported)
+        if group is None:
+            targets[imported] = [site]
+        else:
+            if len(group) == 1:
+                several.append(group)
+            group.append(site)
+    for group in several:
+        group.sort(key=site_order)
+    return found
 
 
 def _implicit(
-    grouped: dict[_Pair, list[ImportSite]], modules: Collection[str]
-) -> dict[_Pair, list[ImportSite]]:
-    """The implicit sites each pair gains: per statement, one per parent package it runs that
-    the same statement does not name itself (nor an earlier statement on its line, through
-    another module of that package)."""
-    added: dict[_Pair, list[ImportSite]] = {}
-    ancestors: dict[str, tuple[str, ...]] = {}
-    running: dict[str, frozenset[str]] = {}
-    for (importer, imported), group in grouped.items():
+    importer: str,
+    targets: _Targets,
+    modules: Collection[str],
+    ancestors: dict[str, tuple[str, ...]],
+) -> _Targets:
+    """The implicit sites `importer` gains, by parent package: per statement, one per parent
+    of the module it names that is not running yet (`ancestors` caches the parents among
+    `modules` of each module)."""
+    added: _Targets = {}
+    started: frozenset[str] | None = None
+    for imported, group in targets.items():
         parents = ancestors.get(imported)
         if parents is None:
             parents = ancestors[imported] = _ancestors(imported, modules)
         if not parents:
             continue
-        started = running.get(importer)
         if started is None:  # the importer and its ancestors: running before it imports
-            started = running[importer] = frozenset((importer, *_ancestors(importer, None)))
+            started = frozenset((importer, *_ancestors(importer, None)))
         for parent in parents:
             if parent in started:
                 break  # and so are the ancestors above it
-            pair = (importer, parent)
-            bucket = added.get(pair)
+            bucket = added.get(parent)
             if bucket is None:
-                added[pair] = [site.running(parent) for site in group]
-            else:
-                bucket += [site.running(parent) for site in group]
-    # Most pairs gain one statement that names nothing else of theirs: only the others can
-    # hold a line twice, or a line the statement names the parent on explicitly.
-    for pair, sites in added.items():
-        named = grouped.get(pair)
-        if len(sites) > 1 or named:
-            seen = {(s.file, s.line) for s in named} if named else set()
-            kept = []
-            for site in sites:
-                line = (site.file, site.line)
-                if line not in seen:
-                    seen.add(line)
-                    kept.append(site)
-            added[pair] = kept
-    return {pair: sites for pair, sites in added.items() if sites}
+                bucket = added[parent] = []
+            for site in group:
+                bucket.append(site.running(parent))
+    return added
+
+
+def _kept(targets: _Targets, added: _Targets) -> _Targets:
+    """`added` without the sites whose statement names the parent itself, nor a line twice
+    (an earlier statement on it, through another module of that package)."""
+    kept: _Targets = {}
+    for parent, sites in added.items():
+        named = targets.get(parent)
+        # Most parents gain one statement that names nothing else of theirs: only the others
+        # can hold a line twice, or a line the statement names the parent on explicitly.
+        if len(sites) == 1 and named is None:
+            kept[parent] = sites
+            continue
+        seen = {(s.file, s.line) for s in named} if named else set()
+        unique = []
+        for site in sites:
+            line = (site.file, site.line)
+            if line not in seen:
+                seen.add(line)
+                unique.append(site)
+        if unique:
+            kept[parent] = unique
+    return kept
+
+
+def _merge(targets: _Targets, added: _Targets) -> None:
+    """Add the implicit sites to the statements of each parent, in file order."""
+    if not added:
+        return
+    for parent, sites in _kept(targets, added).items():
+        named = targets.get(parent)
+        targets[parent] = sorted([*named, *sites], key=site_order) if named else sites
 
 
 def _ancestors(module: str, modules: Collection[str] | None) -> tuple[str, ...]:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from analyzer import baseline as baselines
 from analyzer.config import find_pyproject, load_target
 from analyzer.model import Analysis
-from reports import markdown
 from unknot.errors import print_error
 from unknot.output import write_text
 from unknot.wiring import write_report
@@ -100,6 +99,8 @@ def write_with_baseline(
 ) -> None:
     """Write the report; Markdown gets the seed's Baseline block when there is a baseline."""
     if figures is not None and output_format == "markdown":
+        from reports import markdown  # loaded for this format only (~4 ms of every run)
+
         sys.stdout.write(markdown.render(analysis, baseline=figures))
         return
     write_report(analysis, output_format, verbose=verbose)

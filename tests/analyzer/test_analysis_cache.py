@@ -146,3 +146,22 @@ def test_a_tampered_entry_runs_no_code(root: Path, tmp_path: Path, counted: list
     assert _run(root, tmp_path / "cache") == first
     assert not marker.exists()
     assert counted == ["shop", "shop"]
+
+
+def test_a_remembered_analysis_holds_the_same_imports(tmp_path: Path, counted: list[str]) -> None:
+    """Imports are stored as rows of values; read back, each site is the same, implicit ones
+    (a parent package's `__init__`) included, with its fields in order."""
+    root = Path(__file__).parents[1] / "assets" / "parents" / "src"
+    target = Target(name="pkg", package="pkg", root=root, gates=GateConfig(), cache_dir=tmp_path)
+
+    def run() -> Analysis:
+        source = GrimpSource(root, cache_dir=tmp_path)
+        return analyse(target, source=source, results=AnalysisCache(tmp_path, target="pkg"))
+
+    first, again = run(), run()
+    assert counted == ["pkg"]
+    assert again == first
+    assert [(vars(s), e.kind) for e in again.imports for s in e.sites] == [
+        (vars(s), e.kind) for e in first.imports for s in e.sites
+    ]
+    assert any(s.implicit for e in again.imports for s in e.sites)
