@@ -64,9 +64,12 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         source: str | None = None,
         keep_chains: bool = False,
         order: ImportOrder | None = None,
+        names: bool = True,
     ) -> None:
         super().__init__(context)
         self.rename = rename
+        # Collect the names other modules use through OLD (`used_names`, for a shim).
+        self.names = names
         # Sorted import blocks are sorted again after a rewrite (None: left as they come out).
         self.order = order
         # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
@@ -110,7 +113,12 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
             ReferenceScan()
             if self.keep_chains
             else scan_chains(
-                tree, self._old_package, self.rename, code=self.source, is_init=self._is_init
+                tree,
+                self._old_package,
+                self.rename,
+                code=self.source,
+                is_init=self._is_init,
+                names=self.names,
             )
         )
         code = tree.code if self.source is None else self.source
