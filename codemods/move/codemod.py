@@ -24,6 +24,7 @@ from codemods.engine.import_order import ImportOrder, keep_sorted
 from codemods.engine.names import Rename
 from codemods.engine.syntax import dotted_expression
 from codemods.move.fromimports import ImportRespelling
+from codemods.move.quiet import StatementsOnly, quiet_statements
 from codemods.move.references import (
     ReferenceScan,
     outside_imports,
@@ -34,23 +35,9 @@ from codemods.move.strings import StringRewrites, in_long_strings
 __all__ = ["MoveModuleCodemod"]
 
 
-# The nodes an import statement can be found in (or is): all a statements-only visit enters.
-_HOLDS_IMPORTS = (
-    cst.Module,
-    cst.BaseCompoundStatement,
-    cst.BaseSuite,
-    cst.SimpleStatementLine,
-    cst.Else,
-    cst.ExceptHandler,
-    cst.ExceptStarHandler,
-    cst.Finally,
-    cst.MatchCase,
-    cst.Import,
-    cst.ImportFrom,
-)
-
-
-class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCommand):
+class MoveModuleCodemod(
+    StatementsOnly, StringRewrites, ImportRespelling, VisitorBasedCodemodCommand
+):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
@@ -91,6 +78,8 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         self._pending: list[cst.BaseSmallStatement] = []
         self._import_depth = 0
         self._statements_only = False
+        self._quiet = set()
+        self._quiet_at = None
         self._concatenated = 0
 
     @property
@@ -131,6 +120,10 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
             and not outside_imports(code, mention)
             and not in_long_strings(code, mention)
         )
+        if not self._statements_only and self.new_package is None:
+            leaf = re.escape(self.rename.old.rpartition(".")[2])
+            words = re.compile(rf"{mention.pattern}|\b{leaf}\b")
+            self._quiet = quiet_statements(tree, code, words)
         return self._fix_parent_all(tree.visit(self))
 
     def _fix_parent_all(self, tree: cst.Module) -> cst.Module:
@@ -150,11 +143,6 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         tree, changed = drop_stale_entry(tree, leaf, replacement=replacement)
         self.strings_rewritten += changed
         return tree
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if self._statements_only and not isinstance(node, _HOLDS_IMPORTS):
-            return False
-        return super().on_visit(node)
 
     @property
     def _is_init(self) -> bool:
