@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Protocol
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 
 from codemods.engine.changes import StringHit
+from codemods.engine.context import FileContext, FileNames
 from codemods.engine.errors import FilesUnreadable
 
 __all__ = [
@@ -108,7 +108,7 @@ class FileCodemod(Protocol):
     strings_rewritten: int
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None: ...
 
     def transform_module(self, tree: cst.Module) -> cst.Module: ...
@@ -140,7 +140,7 @@ class Spec(Protocol):
 
     def wants(self, data: bytes) -> bool: ...
 
-    def make(self, context: CodemodContext) -> FileCodemod: ...
+    def make(self, context: FileContext) -> FileCodemod: ...
 
 
 def prefilter(data: bytes, module: str) -> bool:
@@ -156,7 +156,7 @@ def prefilter(data: bytes, module: str) -> bool:
 _CODEMODS: dict[Spec, FileCodemod] = {}
 
 
-def _codemod(spec: Spec, context: CodemodContext) -> FileCodemod:
+def _codemod(spec: Spec, context: FileContext) -> FileCodemod:
     """One codemod instance per spec and process, prepared again for each file."""
     if spec not in _CODEMODS:
         _CODEMODS.clear()
@@ -187,7 +187,7 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     if isinstance(parsed, Skipped | Failed):
         return parsed
     text, tree = parsed
-    context = CodemodContext(
+    context = FileNames(
         filename=str(job.path), full_module_name=job.module, full_package_name=job.package
     )
     codemod = _codemod(spec, context)

@@ -1,13 +1,15 @@
 """The move codemod: rewrite every reference to OLD in one module so that it names NEW.
 
-One libcst codemod class, `MoveModuleCodemod`. Its `CodemodContext` carries the file's module
-and package names; for the moved files themselves it also gets the package they will live in, so
-their own relative imports are recomputed for the new location. Each statement stays where it is
-(TYPE_CHECKING blocks, function bodies, try/except) and keeps its style: relative imports stay
-relative when they can, and sorted import blocks stay sorted. A name the user did not choose
-follows the move with its uses (`from a.b import c` + `c.X` becomes `from n import d` + `d.X`,
-see `codemods.move.bindings`); one the user chose, or one that cannot be renamed safely, keeps
-its name (`from n import d as c`), so the code that uses it still resolves.
+One libcst transformer in a codemod's shape, `MoveModuleCodemod` (a plain `CSTTransformer`:
+`libcst.codemod` imports `libcst.matchers`, which costs more than a small move). Its context
+carries the file's module and package names; for the moved files themselves it also gets the
+package they will live in, so their own relative imports are recomputed for the new location.
+Each statement stays where it is (TYPE_CHECKING blocks, function bodies, try/except) and keeps
+its style: relative imports stay relative when they can, and sorted import blocks stay sorted.
+A name the user did not choose follows the move with its uses (`from a.b import c` + `c.X`
+becomes `from n import d` + `d.X`, see `codemods.move.bindings`); one the user chose, or one
+that cannot be renamed safely, keeps its name (`from n import d as c`), so the code that uses it
+still resolves.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
+from codemods.engine.context import FileContext
 from codemods.engine.dunder_all import drop_stale_entry
 from codemods.engine.import_order import ImportOrder, keep_sorted
 from codemods.engine.names import Rename
@@ -35,16 +37,14 @@ from codemods.move.strings import StringRewrites, in_long_strings
 __all__ = ["MoveModuleCodemod"]
 
 
-class MoveModuleCodemod(
-    StatementsOnly, StringRewrites, ImportRespelling, VisitorBasedCodemodCommand
-):
+class MoveModuleCodemod(StatementsOnly, StringRewrites, ImportRespelling, cst.CSTTransformer):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
 
     def __init__(
         self,
-        context: CodemodContext,
+        context: FileContext,
         rename: Rename,
         *,
         new_package: str | None = None,
@@ -53,7 +53,7 @@ class MoveModuleCodemod(
         order: ImportOrder | None = None,
         names: bool = True,
     ) -> None:
-        super().__init__(context)
+        super().__init__()
         self.rename = rename
         # Collect the names other modules use through OLD (`used_names`, for a shim).
         self.names = names
@@ -65,7 +65,7 @@ class MoveModuleCodemod(
         self.prepare(context, new_package=new_package, source=source)
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         """Make this instance ready for another file (building one costs more than a parse)."""
         self.context = context

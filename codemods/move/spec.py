@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from libcst.codemod import CodemodContext
-
+from codemods.engine.context import FileContext
 from codemods.engine.import_order import ImportOrder
 from codemods.engine.names import Rename
 from codemods.engine.runner import FileCodemod, FileJob, FileResult, prefilter, run_codemod
@@ -27,7 +26,7 @@ class MoveSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
-    def make(self, context: CodemodContext) -> FileCodemod:
+    def make(self, context: FileContext) -> FileCodemod:
         return MoveModuleCodemod(
             context, self.rename, keep_chains=self.keep_chains, order=self.order, names=self.names
         )
