@@ -17,7 +17,7 @@ from typing import Protocol
 
 import libcst as cst
 
-from codemods.engine.changes import StringHit
+from codemods.engine.changes import StringHit, lines_as_written
 from codemods.engine.context import FileContext, FileNames
 from codemods.engine.errors import FilesUnreadable
 
@@ -199,10 +199,13 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
     review, used = codemod.review_items, codemod.used_names
-    if new_tree.code == text:
+    new_text = new_tree.code  # generated once: it costs about as much as the rewrite
+    if new_text == text:
         return Unchanged(job.path, text, review, used)
     counts = (codemod.imports_rewritten, codemod.strings_rewritten)
-    return Changed(job.path, text, new_tree.code, *counts, review, used)
+    # the review lines are counted in the file as it will be written, where its path points
+    review = lines_as_written(review, text, new_text)
+    return Changed(job.path, text, new_text, *counts, review, used)
 
 
 def _transform_many(batch: list[FileJob], spec: Spec) -> list[FileResult]:
