@@ -199,6 +199,8 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
     review, used = codemod.review_items, codemod.used_names
+    if new_tree is tree:  # a codemod that changed nothing may say so by handing `tree` back
+        return Unchanged(job.path, text, review, used)
     new_text = new_tree.code  # generated once: it costs about as much as the rewrite
     if new_text == text:
         return Unchanged(job.path, text, review, used)

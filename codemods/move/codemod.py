@@ -80,6 +80,7 @@ class MoveModuleCodemod(StatementsOnly, StringRewrites, ImportRespelling, cst.CS
         self._statements_only = False
         self._quiet = set()
         self._quiet_at = None
+        self._rewrote = False
         self._concatenated = 0
 
     @property
@@ -124,7 +125,9 @@ class MoveModuleCodemod(StatementsOnly, StringRewrites, ImportRespelling, cst.CS
             leaf = re.escape(self.rename.old.rpartition(".")[2])
             words = re.compile(rf"{mention.pattern}|\b{leaf}\b")
             self._quiet = quiet_statements(tree, code, words)
-        return self._fix_parent_all(tree.visit(self))
+        visited = self._fix_parent_all(tree.visit(self))
+        # the tree itself when nothing changed: the runner then need not generate its code
+        return visited if self._rewrote or self.strings_rewritten else tree
 
     def _fix_parent_all(self, tree: cst.Module) -> cst.Module:
         """In the `__init__` of the package OLD leaves, its `__all__` entry goes (or is renamed

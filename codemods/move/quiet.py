@@ -46,6 +46,7 @@ class StatementsOnly(cst.CSTTransformer):
     # Compound statements whose lines cannot concern OLD: only their imports are read.
     _quiet: set[cst.CSTNode]
     _quiet_at: cst.CSTNode | None
+    _rewrote: bool = False  # did the visit replace any node?
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if self._statements_only and not isinstance(node, _HOLDS_IMPORTS):
@@ -57,7 +58,10 @@ class StatementsOnly(cst.CSTTransformer):
     def on_leave(self, original_node: _N, updated_node: _N) -> _N | cst.RemovalSentinel:
         if original_node is self._quiet_at:
             self._statements_only, self._quiet_at = False, None
-        return super().on_leave(original_node, updated_node)  # type: ignore[return-value]
+        left = super().on_leave(original_node, updated_node)
+        # every change starts where a node is left as another one
+        self._rewrote = self._rewrote or left is not updated_node
+        return left  # type: ignore[return-value]
 
 
 _Span = tuple[int, int, ast.stmt]  # first line, last line, the (first) statement
