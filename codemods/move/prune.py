@@ -6,7 +6,8 @@ OLD's last part (`a.b.old.x`, `b.old`, `old.x`, through whatever binds `a` or `b
 a name an import binds to OLD or to something inside it (`import a.b.old as o`, `from a.b.old
 import x`). A function or class whose text names neither can hold no such chain, and cannot
 rebind such a name either (rebinding names it). Dropping them keeps every other node as it is,
-so what is found is found on the module's own nodes. A star import from inside OLD can bind
+so what is found is found on the module's own nodes. The same holds for the methods of a class
+that is kept (a method sees no name its class binds). A star import from inside OLD can bind
 any name: nothing is dropped then.
 
 When only the chains that denote OLD itself matter (not the names used through it, which only
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
 
 from codemods.engine.names import is_within, resolve_relative
+from codemods.move.quiet import statement_spans
 
 __all__ = ["ImportedRoots", "imported_roots", "pruned"]
 
@@ -105,11 +108,49 @@ def pruned(
             rf"|\bglobal\b[^\n]*\b(?:{binding})\b",
             re.M,
         )
-    empty = cst.Module([])
-    body = [
-        statement
-        for statement in tree.body
-        if not isinstance(statement, cst.FunctionDef | cst.ClassDef)
-        or named.search(empty.code_for_node(statement))
-    ]
-    return tree if len(body) == len(tree.body) else tree.with_changes(body=body)
+    try:
+        module = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return tree
+    body = _kept(tree.body, module.body, code.splitlines(), named)
+    return tree if body is tree.body else tree.with_changes(body=body)
+
+
+def _kept(
+    statements: Sequence[cst.BaseStatement],
+    body: list[ast.stmt],
+    lines: list[str],
+    named: re.Pattern[str],
+) -> Sequence[cst.BaseStatement]:
+    """`statements` without the functions and classes whose lines `named` does not match, and
+    the kept classes without such methods (`statements` itself when nothing is dropped)."""
+    spans = statement_spans(body)
+    if len(spans) != len(statements):
+        return statements
+    kept: list[cst.BaseStatement] = []
+    for statement, (first, last, node) in zip(statements, spans, strict=True):
+        if not isinstance(statement, cst.FunctionDef | cst.ClassDef):
+            kept.append(statement)
+        elif named.search("\n".join(lines[first - 1 : last])):
+            kept.append(_class_kept(statement, node, lines, named))
+    changed = len(kept) != len(statements) or any(
+        a is not b for a, b in zip(kept, statements, strict=True)
+    )
+    return kept if changed else statements
+
+
+def _class_kept(
+    statement: cst.FunctionDef | cst.ClassDef,
+    node: ast.stmt,
+    lines: list[str],
+    named: re.Pattern[str],
+) -> cst.FunctionDef | cst.ClassDef:
+    """A class without the methods that cannot matter (a method sees no class-level name)."""
+    if not isinstance(statement, cst.ClassDef) or not isinstance(node, ast.ClassDef):
+        return statement
+    if not isinstance(statement.body, cst.IndentedBlock):
+        return statement
+    body = _kept(statement.body.body, node.body, lines, named)
+    if body is statement.body.body:
+        return statement
+    return statement.with_changes(body=statement.body.with_changes(body=body))

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import libcst as cst
 
-__all__ = ["StatementsOnly", "quiet_statements"]
+__all__ = ["StatementsOnly", "quiet_statements", "statement_spans"]
 
 _N = TypeVar("_N", bound=cst.CSTNode)
 
@@ -67,7 +67,7 @@ class StatementsOnly(cst.CSTTransformer):
 _Span = tuple[int, int, ast.stmt]  # first line, last line, the (first) statement
 
 
-def _spans(body: list[ast.stmt]) -> list[_Span]:
+def statement_spans(body: list[ast.stmt]) -> list[_Span]:
     """(first line, last line, statement) of each statement as libcst counts them: `a; b`
     is one."""
     spans: list[_Span] = []
@@ -89,7 +89,7 @@ def _quiet(
     hits: list[int],
     found: set[cst.CSTNode],
 ) -> None:
-    spans = _spans(body)
+    spans = statement_spans(body)
     if len(spans) != len(statements):
         return
     for k, (statement, (first, _, node)) in enumerate(zip(statements, spans, strict=True)):

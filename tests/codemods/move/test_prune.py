@@ -113,3 +113,23 @@ def test_imported_roots_sorts_the_names_by_where_they_point() -> None:
     assert imported_roots("from app.core import x\n", "app", OLD) == ImportedRoots(
         frozenset(), frozenset(), star=False
     )
+
+
+def test_a_kept_class_keeps_only_the_methods_that_can_matter() -> None:
+    code = (
+        "import app\n"
+        "class Tests:\n"
+        "    X = 1\n"
+        "    def test_chain(self):\n        return app.core.pricing.price\n"
+        "    def test_other(self):\n        return app.x\n"
+    )
+    tree = cst.parse_module(code)
+    out = pruned(tree, code, "app", OLD, keep={"app"}, names=False)
+    (cls,) = [s for s in out.body if isinstance(s, cst.ClassDef)]
+    assert [cst.Module([]).code_for_node(s).split("\n")[0] for s in cls.body.body] == [
+        "X = 1",
+        "def test_chain(self):",
+    ]
+    original = tree.body[1]
+    assert isinstance(original, cst.ClassDef)
+    assert cls.body.body[1] is original.body.body[1], "nodes are the module's own"
