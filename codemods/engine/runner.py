@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -225,6 +224,9 @@ def run_codemod(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     by_path: dict[Path, FileResult] = {}
     if workers > 1 and (len(candidates) >= PARALLEL_THRESHOLD or total >= PARALLEL_BYTES):
+        # imported here: multiprocessing costs a small move more than the pool it never starts
+        from concurrent.futures import ProcessPoolExecutor
+
         batches = _balanced(candidates, sizes, min(len(candidates), workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for results in pool.map(_transform_many, batches, [spec] * len(batches)):
