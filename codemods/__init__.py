@@ -14,8 +14,8 @@ Each is a dry run unless `apply=True`, and writes every file or none.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import importlib
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from codemods.engine.errors import CodemodError
@@ -28,29 +28,30 @@ if TYPE_CHECKING:
     from codemods.symbols.service import SymbolRequest, move_symbols
     from codemods.typing_imports.service import TypingImportRequest, typing_import
 
-# Where each name lives: imported on first use, so `import codemods.plans` (or any one
-# codemod) does not load every codemod and libcst with it.
+# Each name is imported when first asked for: a command loads only its own codemod (the
+# others import `libcst.codemod` and its matchers, which cost more than a small move).
 _HOMES = {
     "CodemodError": "codemods.engine.errors",
-    "find_repository_root": "codemods.engine.layout",
-    "Outcome": "codemods.engine.outcome",
     "CycleFinder": "codemods.engine.ports",
     "MoveRequest": "codemods.move.plan",
-    "move_module": "codemods.move.service",
+    "Outcome": "codemods.engine.outcome",
     "ShimRequest": "codemods.shims.remove_shim",
-    "remove_shim_module": "codemods.shims.remove_shim",
     "SymbolRequest": "codemods.symbols.service",
-    "move_symbols": "codemods.symbols.service",
     "TypingImportRequest": "codemods.typing_imports.service",
+    "find_repository_root": "codemods.engine.layout",
+    "move_module": "codemods.move.service",
+    "move_symbols": "codemods.symbols.service",
+    "remove_shim_module": "codemods.shims.remove_shim",
     "typing_import": "codemods.typing_imports.service",
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
         raise AttributeError(f"module 'codemods' has no attribute {name!r}")
-    return getattr(import_module(home), name)
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

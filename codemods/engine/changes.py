@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from codemods.engine.apply import ChangeSet, FileMove
@@ -16,6 +17,7 @@ __all__ = [
     "StringHit",
     "TextHit",
     "check_writable",
+    "lines_as_written",
 ]
 
 
@@ -25,6 +27,27 @@ class StringHit:
 
     line: int
     text: str
+
+
+def lines_as_written(
+    hits: tuple[StringHit, ...], old_text: str, new_text: str
+) -> tuple[StringHit, ...]:
+    """`hits` (lines of `old_text`) with the lines they have in `new_text`, the file as written:
+    a line the rewrite kept is where it went, a rewritten one where its rewrite starts."""
+    if not hits or old_text == new_text:
+        return hits
+    blocks = difflib.SequenceMatcher(
+        None, old_text.splitlines(), new_text.splitlines(), autojunk=False
+    ).get_opcodes()
+
+    def moved(line: int) -> int:
+        for tag, i1, i2, j1, j2 in blocks:
+            if i1 <= line - 1 < i2:
+                offset = line - 1 - i1 if tag == "equal" else min(line - 1 - i1, j2 - j1 - 1)
+                return j1 + max(offset, 0) + 1
+        return line
+
+    return tuple(replace(hit, line=moved(hit.line)) if hit.line else hit for hit in hits)
 
 
 @dataclass(frozen=True)

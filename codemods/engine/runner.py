@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 
-from codemods.engine.changes import StringHit
+from codemods.engine.changes import StringHit, lines_as_written
+from codemods.engine.context import FileContext, FileNames
 from codemods.engine.errors import FilesUnreadable
 
 __all__ = [
@@ -108,7 +107,7 @@ class FileCodemod(Protocol):
     strings_rewritten: int
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None: ...
 
     def transform_module(self, tree: cst.Module) -> cst.Module: ...
@@ -140,7 +139,7 @@ class Spec(Protocol):
 
     def wants(self, data: bytes) -> bool: ...
 
-    def make(self, context: CodemodContext) -> FileCodemod: ...
+    def make(self, context: FileContext) -> FileCodemod: ...
 
 
 def prefilter(data: bytes, module: str) -> bool:
@@ -156,7 +155,7 @@ def prefilter(data: bytes, module: str) -> bool:
 _CODEMODS: dict[Spec, FileCodemod] = {}
 
 
-def _codemod(spec: Spec, context: CodemodContext) -> FileCodemod:
+def _codemod(spec: Spec, context: FileContext) -> FileCodemod:
     """One codemod instance per spec and process, prepared again for each file."""
     if spec not in _CODEMODS:
         _CODEMODS.clear()
@@ -187,7 +186,7 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     if isinstance(parsed, Skipped | Failed):
         return parsed
     text, tree = parsed
-    context = CodemodContext(
+    context = FileNames(
         filename=str(job.path), full_module_name=job.module, full_package_name=job.package
     )
     codemod = _codemod(spec, context)
@@ -199,10 +198,15 @@ def _transform(job: FileJob, spec: Spec) -> FileResult:
     except Exception as exc:  # a codemod bug in one file must not abort the others
         return Failed(job.path, "codemod-failed", f"{type(exc).__name__}: {exc}")
     review, used = codemod.review_items, codemod.used_names
-    if new_tree.code == text:
+    if new_tree is tree:  # a codemod that changed nothing may say so by handing `tree` back
+        return Unchanged(job.path, text, review, used)
+    new_text = new_tree.code  # generated once: it costs about as much as the rewrite
+    if new_text == text:
         return Unchanged(job.path, text, review, used)
     counts = (codemod.imports_rewritten, codemod.strings_rewritten)
-    return Changed(job.path, text, new_tree.code, *counts, review, used)
+    # the review lines are counted in the file as it will be written, where its path points
+    review = lines_as_written(review, text, new_text)
+    return Changed(job.path, text, new_text, *counts, review, used)
 
 
 def _transform_many(batch: list[FileJob], spec: Spec) -> list[FileResult]:
@@ -220,6 +224,9 @@ def run_codemod(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     by_path: dict[Path, FileResult] = {}
     if workers > 1 and (len(candidates) >= PARALLEL_THRESHOLD or total >= PARALLEL_BYTES):
+        # imported here: multiprocessing costs a small move more than the pool it never starts
+        from concurrent.futures import ProcessPoolExecutor
+
         batches = _balanced(candidates, sizes, min(len(candidates), workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for results in pool.map(_transform_many, batches, [spec] * len(batches)):

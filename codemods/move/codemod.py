@@ -1,13 +1,15 @@
 """The move codemod: rewrite every reference to OLD in one module so that it names NEW.
 
-One libcst codemod class, `MoveModuleCodemod`. Its `CodemodContext` carries the file's module
-and package names; for the moved files themselves it also gets the package they will live in, so
-their own relative imports are recomputed for the new location. Each statement stays where it is
-(TYPE_CHECKING blocks, function bodies, try/except) and keeps its style: relative imports stay
-relative when they can, and sorted import blocks stay sorted. A name the user did not choose
-follows the move with its uses (`from a.b import c` + `c.X` becomes `from n import d` + `d.X`,
-see `codemods.move.bindings`); one the user chose, or one that cannot be renamed safely, keeps
-its name (`from n import d as c`), so the code that uses it still resolves.
+One libcst transformer in a codemod's shape, `MoveModuleCodemod` (a plain `CSTTransformer`:
+`libcst.codemod` imports `libcst.matchers`, which costs more than a small move). Its context
+carries the file's module and package names; for the moved files themselves it also gets the
+package they will live in, so their own relative imports are recomputed for the new location.
+Each statement stays where it is (TYPE_CHECKING blocks, function bodies, try/except) and keeps
+its style: relative imports stay relative when they can, and sorted import blocks stay sorted.
+A name the user did not choose follows the move with its uses (`from a.b import c` + `c.X`
+becomes `from n import d` + `d.X`, see `codemods.move.bindings`); one the user chose, or one
+that cannot be renamed safely, keeps its name (`from n import d as c`), so the code that uses it
+still resolves.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
+from codemods.engine.context import FileContext
 from codemods.engine.dunder_all import drop_stale_entry
 from codemods.engine.import_order import ImportOrder, keep_sorted
 from codemods.engine.names import Rename
 from codemods.engine.syntax import dotted_expression
 from codemods.move.fromimports import ImportRespelling
+from codemods.move.quiet import StatementsOnly, quiet_statements
 from codemods.move.references import (
     ReferenceScan,
     outside_imports,
@@ -34,39 +37,26 @@ from codemods.move.strings import StringRewrites, in_long_strings
 __all__ = ["MoveModuleCodemod"]
 
 
-# The nodes an import statement can be found in (or is): all a statements-only visit enters.
-_HOLDS_IMPORTS = (
-    cst.Module,
-    cst.BaseCompoundStatement,
-    cst.BaseSuite,
-    cst.SimpleStatementLine,
-    cst.Else,
-    cst.ExceptHandler,
-    cst.ExceptStarHandler,
-    cst.Finally,
-    cst.MatchCase,
-    cst.Import,
-    cst.ImportFrom,
-)
-
-
-class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCommand):
+class MoveModuleCodemod(StatementsOnly, StringRewrites, ImportRespelling, cst.CSTTransformer):
     """Rewrite imports, attribute chains and dotted strings from `rename.old` to `rename.new`."""
 
     DESCRIPTION = "Move a module or package and rewrite every reference to it."
 
     def __init__(
         self,
-        context: CodemodContext,
+        context: FileContext,
         rename: Rename,
         *,
         new_package: str | None = None,
         source: str | None = None,
         keep_chains: bool = False,
         order: ImportOrder | None = None,
+        names: bool = True,
     ) -> None:
-        super().__init__(context)
+        super().__init__()
         self.rename = rename
+        # Collect the names other modules use through OLD (`used_names`, for a shim).
+        self.names = names
         # Sorted import blocks are sorted again after a rewrite (None: left as they come out).
         self.order = order
         # The parent package binds OLD's leaf name itself (`from .mod import mod`): `parent.mod`
@@ -75,7 +65,7 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         self.prepare(context, new_package=new_package, source=source)
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         """Make this instance ready for another file (building one costs more than a parse)."""
         self.context = context
@@ -88,6 +78,9 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         self._pending: list[cst.BaseSmallStatement] = []
         self._import_depth = 0
         self._statements_only = False
+        self._quiet = set()
+        self._quiet_at = None
+        self._rewrote = False
         self._concatenated = 0
 
     @property
@@ -110,7 +103,12 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
             ReferenceScan()
             if self.keep_chains
             else scan_chains(
-                tree, self._old_package, self.rename, code=self.source, is_init=self._is_init
+                tree,
+                self._old_package,
+                self.rename,
+                code=self.source,
+                is_init=self._is_init,
+                names=self.names,
             )
         )
         code = tree.code if self.source is None else self.source
@@ -123,7 +121,13 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
             and not outside_imports(code, mention)
             and not in_long_strings(code, mention)
         )
-        return self._fix_parent_all(tree.visit(self))
+        if not self._statements_only and self.new_package is None:
+            leaf = re.escape(self.rename.old.rpartition(".")[2])
+            words = re.compile(rf"{mention.pattern}|\b{leaf}\b")
+            self._quiet = quiet_statements(tree, code, words)
+        visited = self._fix_parent_all(tree.visit(self))
+        # the tree itself when nothing changed: the runner then need not generate its code
+        return visited if self._rewrote or self.strings_rewritten else tree
 
     def _fix_parent_all(self, tree: cst.Module) -> cst.Module:
         """In the `__init__` of the package OLD leaves, its `__all__` entry goes (or is renamed
@@ -142,11 +146,6 @@ class MoveModuleCodemod(StringRewrites, ImportRespelling, VisitorBasedCodemodCom
         tree, changed = drop_stale_entry(tree, leaf, replacement=replacement)
         self.strings_rewritten += changed
         return tree
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if self._statements_only and not isinstance(node, _HOLDS_IMPORTS):
-            return False
-        return super().on_visit(node)
 
     @property
     def _is_init(self) -> bool:

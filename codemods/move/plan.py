@@ -186,7 +186,14 @@ def plan_move(request: MoveRequest) -> MovePlan:
     jobs = _jobs(layout, sources, moved, request.old)  # stubs (.pyi) are rewritten too
     rebinds = parent_rebinds(layout, request.old)
     order = read_import_order(layout.root)
-    results = run_move(jobs, rename, workers=request.workers, keep_chains=rebinds, order=order)
+    results = run_move(
+        jobs,
+        rename,
+        workers=request.workers,
+        keep_chains=rebinds,
+        order=order,
+        names=request.shim,  # only a shim needs the names importers use through OLD
+    )
     check_failures(results, layout.root)
     used = frozenset().union(*(r.used_names for r in results if isinstance(r, Changed | Unchanged)))
     changes = _changes(results, moved) + _new_files(request, layout, source, tests, used)

@@ -31,7 +31,7 @@ from codemods.move.bindings import (
     fresh_binding,
     may_rename_bindings,
 )
-from codemods.move.prune import pruned
+from codemods.move.prune import imported_roots, pruned
 
 __all__ = ["ReferenceScan", "classify_string", "outside_imports", "scan_chains"]
 
@@ -243,18 +243,24 @@ def scan_chains(
     *,
     code: str | None = None,
     is_init: bool = False,
+    names: bool = True,
 ) -> ReferenceScan:
     """The attribute chains of `tree` that denote OLD, and the bindings of OLD that follow the
-    move (found on `tree`'s own nodes; the chains in the part of it that can hold them)."""
+    move (found on `tree`'s own nodes; the chains in the part of it that can hold them).
+    With `names`, also the names used through OLD (`used_names`, which a shim re-exports)."""
     text = tree.code if code is None else code
     chains = _may_have_chains(text, rename)
     plain = not is_init and may_rename_bindings(text, rename)
+    roots = imported_roots(text, package, rename.old) if chains and not names else None
+    if roots is not None and not roots.above and "." in rename.old:
+        chains = False  # no name is bound above OLD: no chain can reach it
     if not chains and not plain:
         return ReferenceScan()
     scan = ReferenceScan()
     if chains:
         scanner = _ChainScanner(package, rename)
-        part = pruned(tree, text, package, rename.old, keep={rename.new.split(".")[0]})
+        keep = {rename.new.split(".")[0]}
+        part = pruned(tree, text, package, rename.old, keep=keep, names=names, roots=roots)
         MetadataWrapper(part, unsafe_skip_copy=True).visit(scanner)
         scan = scanner.scan
         if scan.needs_import:

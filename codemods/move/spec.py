@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from libcst.codemod import CodemodContext
-
+from codemods.engine.context import FileContext
 from codemods.engine.import_order import ImportOrder
 from codemods.engine.names import Rename
 from codemods.engine.runner import FileCodemod, FileJob, FileResult, prefilter, run_codemod
@@ -22,13 +21,14 @@ class MoveSpec:
     rename: Rename
     keep_chains: bool = False
     order: ImportOrder | None = None
+    names: bool = True  # collect the names used through OLD (a shim re-exports them)
 
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.rename.old)
 
-    def make(self, context: CodemodContext) -> FileCodemod:
+    def make(self, context: FileContext) -> FileCodemod:
         return MoveModuleCodemod(
-            context, self.rename, keep_chains=self.keep_chains, order=self.order
+            context, self.rename, keep_chains=self.keep_chains, order=self.order, names=self.names
         )
 
 
@@ -39,6 +39,8 @@ def run_move(
     workers: int | None = None,
     keep_chains: bool = False,
     order: ImportOrder | None = None,
+    names: bool = True,
 ) -> list[FileResult]:
-    """Run the move codemod over `jobs`: one result per job, in the same order."""
-    return run_codemod(jobs, MoveSpec(rename, keep_chains, order), workers=workers)
+    """Run the move codemod over `jobs`: one result per job, in the same order; with `names`,
+    each result carries the names its file uses through OLD."""
+    return run_codemod(jobs, MoveSpec(rename, keep_chains, order, names), workers=workers)

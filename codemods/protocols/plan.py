@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from libcst.codemod import CodemodContext
-
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
+from codemods.engine.context import FileContext
 from codemods.engine.runner import (
     Changed,
     Failed,
@@ -41,7 +40,7 @@ class RetypeSpec:
     def wants(self, data: bytes) -> bool:
         return self.ref.name.encode() in data
 
-    def make(self, context: CodemodContext) -> FileCodemod:
+    def make(self, context: FileContext) -> FileCodemod:
         return RetypeCodemod(context, self.ref, self.dest, self.protocol)
 
 

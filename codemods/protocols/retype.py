@@ -13,9 +13,10 @@ import re
 from typing import TypeVar
 
 import libcst as cst
-from libcst.codemod import Codemod, CodemodContext
+from libcst.codemod import Codemod
 from libcst.metadata import MetadataWrapper, QualifiedNameProvider
 
+from codemods.engine.context import FileContext, codemod_context
 from codemods.engine.runner import FileRefused, NothingToReport
 from codemods.protocols.bindings import ClassRef, module_bindings
 from codemods.protocols.imports import (
@@ -118,18 +119,18 @@ class RetypeCodemod(NothingToReport, Codemod):
 
     DESCRIPTION = "Re-type a dependent of a class against a protocol of it."
 
-    def __init__(self, context: CodemodContext, ref: ClassRef, dest: str, protocol: str) -> None:
-        super().__init__(context)
+    def __init__(self, context: FileContext, ref: ClassRef, dest: str, protocol: str) -> None:
+        super().__init__(codemod_context(context))
         self.ref = ref
         self.dest = dest
         self.protocol = protocol
         self.prepare(context)
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         """Make this instance ready for another file."""
-        self.context = context
+        self.context = codemod_context(context)
         self.imports_rewritten = 0
         self.strings_rewritten = 0
 

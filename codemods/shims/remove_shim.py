@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 
 from codemods.engine.apply import apply_changes, recovered_first
 from codemods.engine.changes import ChangePlan, FileChange, check_writable
+from codemods.engine.context import FileContext
 from codemods.engine.errors import FilesUnreadable, NotAShim
 from codemods.engine.layout import Layout, ModuleLocation, python_files
 from codemods.engine.names import check_dotted
@@ -39,7 +39,7 @@ class ShimSpec:
     def wants(self, data: bytes) -> bool:
         return prefilter(data, self.module)
 
-    def make(self, context: CodemodContext) -> FileCodemod:
+    def make(self, context: FileContext) -> FileCodemod:
         return RemoveShimCodemod(context, self.module, dict(self.homes))
 
 

@@ -9,10 +9,11 @@ targets and the like) follow. An import of the shim that is no longer used goes 
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
+from libcst.codemod import VisitorBasedCodemodCommand
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import QualifiedNameProvider, QualifiedNameSource
 
+from codemods.engine.context import FileContext, codemod_context
 from codemods.engine.names import DOTTED_REF, relative_spelling, resolve_relative
 from codemods.engine.runner import FileRefused, NothingToReport
 from codemods.engine.syntax import dotted_expression, end_like
@@ -36,19 +37,17 @@ class RemoveShimCodemod(NothingToReport, VisitorBasedCodemodCommand):
     DESCRIPTION = "Point importers of a re-export shim at the real home of each name."
     METADATA_DEPENDENCIES = (QualifiedNameProvider,)
 
-    def __init__(
-        self, context: CodemodContext, shim: str, homes: dict[str, tuple[str, str]]
-    ) -> None:
-        super().__init__(context)
+    def __init__(self, context: FileContext, shim: str, homes: dict[str, tuple[str, str]]) -> None:
+        super().__init__(codemod_context(context))
         self.shim = shim
         self.homes = homes
         self.prepare(context)
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         """Make this instance ready for another file (building one costs more than a parse)."""
-        self.context = context
+        self.context = codemod_context(context)
         self.imports_rewritten = 0
         self.strings_rewritten = 0
         self._pending: list[cst.BaseSmallStatement] = []

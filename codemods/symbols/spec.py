@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 from libcst.helpers import get_full_name_for_node
 
 from codemods.engine.changes import StringHit
+from codemods.engine.context import FileContext
 from codemods.engine.names import Rename, is_within, resolve_relative
 from codemods.engine.runner import FileCodemod, prefilter
 from codemods.move.codemod import MoveModuleCodemod
@@ -31,7 +31,7 @@ class RenameAll:
 
     def __init__(
         self,
-        context: CodemodContext,
+        context: FileContext,
         renames: tuple[Rename, ...],
         stars: tuple[tuple[str, tuple[str, ...]], ...] = (),
         *,
@@ -44,7 +44,7 @@ class RenameAll:
         self.prepare(context)
 
     def prepare(
-        self, context: CodemodContext, *, new_package: str | None = None, source: str | None = None
+        self, context: FileContext, *, new_package: str | None = None, source: str | None = None
     ) -> None:
         self.context = context
         self.source = source
@@ -203,5 +203,5 @@ class SymbolSpec:
             return True
         return b"import *" in data and any(prefilter(data, source) for source, _ in self.stars)
 
-    def make(self, context: CodemodContext) -> FileCodemod:
+    def make(self, context: FileContext) -> FileCodemod:
         return RenameAll(context, self.renames, self.stars)

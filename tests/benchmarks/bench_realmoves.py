@@ -4,7 +4,8 @@ The sdists `nox -s realworld` uses (downloaded once into .bench/realworld/), one
 module each, moved into a new package under the same name (rope's MoveModule keeps the name
 and needs its destination to exist, so the package is created first for both tools). Each tool
 runs as a whole process on a fresh copy, three times; the figures are the median wall seconds
-and the CPU seconds of the process and its workers.
+and the CPU seconds of the process and its workers. A small generated project (8 files) comes
+first: what one move costs where start-up is all there is.
 """
 
 from __future__ import annotations
@@ -24,12 +25,35 @@ from tests.codemods.realworld.projects import PROJECTS
 from tests.codemods.realworld.sources import fetch
 
 MOVES = (  # project, module, destination package
+    ("small", "pkg.mod1", "pkg.sub"),
     ("markdown-it-py", "markdown_it.rules_block.state_block", "markdown_it.state"),
     ("marshmallow", "marshmallow.fields", "marshmallow.core"),
     ("attrs", "attr.validators", "attr.checks"),
     ("click", "click.utils", "click.support"),
     ("itsdangerous", "itsdangerous.signer", "itsdangerous.signing"),
 )
+
+# A project shaped like rope's own move tests: a package, a module moved into a new subpackage,
+# a few importers in every import form, and a test.
+SMALL = {
+    "pkg/__init__.py": "",
+    "pkg/mod1.py": "import os\n\n\nclass AClass:\n    pass\n\n\ndef a_func():\n    return os.sep\n",
+    "pkg/mod2.py": "import pkg.mod1\n\n\ndef f():\n    return pkg.mod1.AClass()\n",
+    "pkg/mod3.py": "from pkg import mod1\n\nvalue = mod1.a_func()\n",
+    "pkg/mod4.py": "from pkg.mod1 import AClass, a_func\n\nX = AClass, a_func\n",
+    "pkg/mod5.py": "from . import mod1\nfrom .mod1 import AClass\n\nY = mod1.AClass is AClass\n",
+    "main.py": "import pkg.mod1 as m\n\nprint(m.a_func())\n",
+    "tests/test_mod1.py": "from pkg.mod1 import a_func\n\n\ndef test_it():\n    assert a_func()\n",
+}
+
+
+def _small(scratch: Path) -> Path:
+    root = scratch / "small-pristine"
+    for name, text in SMALL.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
 
 ROPE = """
 import sys
@@ -94,7 +118,7 @@ def main(runs: int = 3) -> None:
     with tempfile.TemporaryDirectory(prefix="unknot-bench-realmoves-") as tmp:
         scratch = Path(tmp)
         for name, module, dest in MOVES:
-            pristine = fetch(projects[name])
+            pristine = _small(scratch) if name == "small" else fetch(projects[name])
             leaf = module.rpartition(".")[2]
             unknot, rope_runs = [], []
             for _ in range(runs):

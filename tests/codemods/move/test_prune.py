@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods.move.prune import pruned
+from codemods.move.prune import ImportedRoots, imported_roots, pruned
 
 OLD = "app.core.pricing"
 
@@ -73,3 +73,63 @@ def test_a_function_naming_a_kept_word_stays() -> None:
         "import app.core.pricing",
         "def other():",
     ]
+
+
+def _kept_for_chains(code: str, keep: set[str]) -> list[str]:
+    tree = cst.parse_module(code)
+    out = pruned(tree, code, "app", OLD, keep=keep, names=False)
+    return [cst.Module([]).code_for_node(s).splitlines()[0] for s in out.body]
+
+
+def test_for_chains_only_the_code_spelling_the_last_part_or_binding_a_root_is_read() -> None:
+    code = (
+        "import app\n"
+        "from app.core import pricing as P\n"
+        "def uses_chain():\n    return app.core.pricing.price\n"
+        "def uses_alias():\n    return P.price + app.x\n"
+        "def app():\n    return 1\n"
+        "def rebinds():\n    global app\n"
+        "@decorated\nclass Core:\n    y = 2\n"
+    )
+    assert _kept_for_chains(code, keep={"Core"}) == [
+        "import app",
+        "from app.core import pricing as P",
+        "def uses_chain():",
+        "def app():",
+        "def rebinds():",
+        "@decorated",
+    ]
+
+
+def test_imported_roots_sorts_the_names_by_where_they_point() -> None:
+    code = (
+        "import app\nimport app.core.pricing as P\nfrom .core import pricing, other\n"
+        "def f():\n    from app import core as c\n"
+    )
+    roots = imported_roots(code, "app", OLD)
+    assert roots == ImportedRoots(
+        within=frozenset({"P", "pricing"}), above=frozenset({"app", "c"}), star=False
+    )
+    assert imported_roots("from app.core import x\n", "app", OLD) == ImportedRoots(
+        frozenset(), frozenset(), star=False
+    )
+
+
+def test_a_kept_class_keeps_only_the_methods_that_can_matter() -> None:
+    code = (
+        "import app\n"
+        "class Tests:\n"
+        "    X = 1\n"
+        "    def test_chain(self):\n        return app.core.pricing.price\n"
+        "    def test_other(self):\n        return app.x\n"
+    )
+    tree = cst.parse_module(code)
+    out = pruned(tree, code, "app", OLD, keep={"app"}, names=False)
+    (cls,) = [s for s in out.body if isinstance(s, cst.ClassDef)]
+    assert [cst.Module([]).code_for_node(s).split("\n")[0] for s in cls.body.body] == [
+        "X = 1",
+        "def test_chain(self):",
+    ]
+    original = tree.body[1]
+    assert isinstance(original, cst.ClassDef)
+    assert cls.body.body[1] is original.body.body[1], "nodes are the module's own"

@@ -104,12 +104,14 @@ def leftovers(root: Path, split: Split) -> tuple[int, int]:
 def module_leftovers(root: Path, old: str, listed: set[tuple[str, int]]) -> list[str]:
     """Where the moved module `old` is still named in .py and .pyi files, as `file:line`: an
     import of it (relative forms resolved) or its dotted name in the code, except the lines the
-    move listed for review (`listed`: file name and line)."""
+    move listed for review (`listed`: file name and line; a listed comment is its own line, a
+    listed string all of its lines)."""
     spelled = re.compile(rf"(?<![\w.]){re.escape(old)}(?!\w)")
     found = []
     for path, text, tree in _sources(root):
         lines = {n for n, line in enumerate(text.splitlines(), 1) if spelled.search(line)}
-        lines -= _listed_strings(tree, {line for name, line in listed if name == path.name})
+        starts = {line for name, line in listed if name == path.name}
+        lines -= starts | _listed_strings(tree, starts)
         for node in ast.walk(tree) if tree is not None else ():
             if isinstance(node, ast.ImportFrom):
                 module = _imported(root, path, node)
