@@ -16,7 +16,7 @@ from analyzer.virtual import MemoryCuts, VirtualSource
 from codemods.plans.errors import PlanError
 from codemods.plans.facts import LayerFacts
 from codemods.plans.model import Figures, PlanTarget
-from codemods.plans.predict.graph import ImportFact
+from codemods.plans.virtual.graph import ImportFact
 from unknot.plan_wiring import figures_of, gate_config, layer_facts
 
 __all__ = ["AnalyzerGraph", "scan_graph"]
@@ -46,13 +46,14 @@ class AnalyzerGraph:
     root: Path
     origins: dict[str, str]
     cuts: MemoryCuts = field(default_factory=MemoryCuts, compare=False)
+    moved_out: dict[str, dict[str, str]] = field(default_factory=dict)
     _analysis: list[Analysis] = field(default_factory=list, compare=False)
 
     def _edited(
         self, source: VirtualSource, origins: dict[str, str] | None = None
     ) -> AnalyzerGraph:
         origins = self.origins if origins is None else origins
-        return AnalyzerGraph(source, self.target, self.root, origins, self.cuts)
+        return AnalyzerGraph(source, self.target, self.root, origins, self.cuts, self.moved_out)
 
     def origin(self, module: str) -> Path | None:
         file = self.origins.get(module)
@@ -61,6 +62,18 @@ class AnalyzerGraph:
     def lines(self, module: str) -> int | None:
         found = self.source.module(module)
         return found.lines if found else None
+
+    def carried(self, module: str) -> dict[str, str]:
+        return dict(self.moved_out.get(module, {}))
+
+    def carrying(self, module: str, names: Iterable[str], dest: str) -> AnalyzerGraph:
+        moved_out = {
+            **self.moved_out,
+            module: {**self.carried(module), **dict.fromkeys(names, dest)},
+        }
+        return AnalyzerGraph(
+            self.source, self.target, self.root, self.origins, self.cuts, moved_out
+        )
 
     def shim_sources(self, module: str) -> tuple[str, ...]:
         found = self.source.module(module)

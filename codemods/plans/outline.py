@@ -18,6 +18,7 @@ __all__ = [
     "Outline",
     "Statement",
     "import_node",
+    "listed_names",
     "outline",
     "parse_file",
     "read_outline",
@@ -36,6 +37,8 @@ class Statement:
     uses: frozenset[str]
     first_line: int
     last_line: int
+    place: frozenset[str] = frozenset()  # `__file__`, `__name__`, ...: what says where it runs
+    imported: frozenset[str] = frozenset()  # the names of `names` that imports bind
 
     @property
     def lines(self) -> int:
@@ -77,6 +80,10 @@ class Outline:
         return next((s for s in self.statements if name in s.names), None)
 
 
+# The module's own place: code that reads them means something else once moved.
+_PLACE = frozenset({"__file__", "__name__", "__spec__", "__path__", "__package__"})
+
+
 def _targets(node: ast.expr) -> set[str]:
     if isinstance(node, ast.Name):
         return {node.id}
@@ -101,15 +108,34 @@ def _kind_and_names(node: ast.stmt) -> tuple[str, set[str]]:
         return "assign", _targets(name) if isinstance(name, ast.expr) else set()
     if isinstance(node, ast.Import | ast.ImportFrom):
         return "import", {_bound(a, node) for a in node.names if a.name != "*"}
-    if isinstance(node, ast.If | ast.Try):
-        names: set[str] = set()
-        for child in ast.walk(node):
-            if isinstance(child, ast.Import | ast.ImportFrom):
-                names |= {_bound(a, child) for a in child.names if a.name != "*"}
-            elif isinstance(child, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-                names.add(child.name)
-        return "block", names
+    if isinstance(node, ast.If | ast.Try | ast.With | ast.For | ast.While):
+        return "block", _block_names(node)
     return "other", set()
+
+
+def _block_names(node: ast.stmt) -> set[str]:
+    """The names the statements in a block bind at module level (the block's own, nested
+    ones too, but nothing inside the functions and classes it defines)."""
+    names: set[str] = set()
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, ast.stmt):
+            continue
+        _, bound = _kind_and_names(child)
+        names |= bound
+    return names
+
+
+def _imported_names(node: ast.stmt) -> set[str]:
+    """The names the imports in a top-level statement bind (not inside functions or classes)."""
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return {_bound(a, node) for a in node.names if a.name != "*"}
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return set()
+    found: set[str] = set()
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.stmt):
+            found |= _imported_names(child)
+    return found
 
 
 def _bound(alias: ast.alias, node: ast.Import | ast.ImportFrom) -> str:
@@ -144,14 +170,23 @@ def _outline(tree: ast.Module, lines: int) -> Outline:
         spans.append((index, kind, names, loaded, first, node.end_lineno or node.lineno))
     bound = set().union(*(names for _, _, names, *_ in spans)) if spans else set()
     statements = tuple(
-        Statement(index, kind, frozenset(names), frozenset((loaded & bound) - names), first, last)
+        Statement(
+            index,
+            kind,
+            frozenset(names),
+            frozenset((loaded & bound) - names),
+            first,
+            last,
+            frozenset(loaded & _PLACE),
+            frozenset(_imported_names(tree.body[index])),
+        )
         for index, kind, names, loaded, first, last in spans
     )
     read = {dotted: frozenset(names) for dotted, names in attributes.items()}
-    return Outline(statements, tuple(imports), read, lines, _listed(tree))
+    return Outline(statements, tuple(imports), read, lines, listed_names(tree))
 
 
-def _listed(tree: ast.Module) -> frozenset[str]:
+def listed_names(tree: ast.Module) -> frozenset[str]:
     """The string constants of the module's `__all__ = [...]` (or tuple)."""
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):

@@ -1,7 +1,7 @@
 """`unknot plan`: propose the steps that take a layer to its gates, each computed on the layer
 as the steps before it left it.
 
-Pipeline, on a workbench (the layer's import graph in memory, `predict.VirtualBench`, or a
+Pipeline, on a workbench (the layer's import graph in memory, `virtual.VirtualBench`, or a
 scratch copy the steps really run in, `ScratchBench`): imports to cut -> tier-1
 moves -> splits of oversized modules -> unused shims. Each phase asks for the layer's facts
 afresh after every step it keeps, so no step names what an earlier one moved away; a step that
@@ -20,6 +20,7 @@ from codemods.plans.checks import check_order
 from codemods.plans.cuts import cut_steps, make_step
 from codemods.plans.facts import LayerFacts, ModuleFact
 from codemods.plans.model import FIGURE_KEYS, Plan, PlanTarget, Step
+from codemods.plans.outline import outline
 from codemods.plans.plan_file import default_tag
 from codemods.plans.ports import Survey
 from codemods.plans.results import Status, StepRecord
@@ -168,11 +169,33 @@ def _tier_one_moves(proposal: _Proposal) -> None:
             seen.add(module.name)
             if module.lines > _limit(facts.target, module):  # it is split instead: moved
                 continue  # out whole, it would take the problem along
+            refusal = _unmovable(module, destination)
+            if refusal:
+                proposal.notes.append(f"{module.name} stays (tier 1): {refusal}")
+                continue
             why = f"tier 1: imports nothing from {package}, so it can leave the layer"
             return make_step("move", why, old=module.name, new=destination)
         return None
 
     _repeat(proposal, next_move)
+
+
+def _unmovable(module: ModuleFact, destination: str) -> str:
+    """Why `module` cannot move to `destination` as it is ("" when it can): a name Python
+    cannot import, a destination that exists already, or code that reads its own file's
+    place (`__file__`: the paths it builds would change)."""
+    if not all(part.isidentifier() for part in module.name.split(".")):
+        return "its name is not one Python can import"
+    depth = module.name.count(".") + (1 if module.is_package else 0)
+    if depth >= len(module.file.parents):
+        return ""
+    target = module.file.parents[depth].joinpath(*destination.split("."))
+    if target.with_suffix(".py").exists() or target.is_dir():
+        return f"{destination} exists already; move it by hand to a name of your choice"
+    code = outline(module.file)
+    if code and any(s.place - {"__name__"} for s in code.statements):
+        return "its code reads where its file is (`__file__`), which a move changes"
+    return ""
 
 
 def _limit(target: PlanTarget, module: ModuleFact) -> int:
@@ -195,12 +218,15 @@ def _splits(proposal: _Proposal) -> None:
     """Each module over its limit split into the parts `split_module` finds in its code, one
     step a part, until it fits or no part is left to try."""
     pending: dict[str, list[tuple[str, ...]]] = {}
+    planned = {m.name for m in proposal.first.modules}
 
     def next_part(facts: LayerFacts, seen: set[str]) -> Step | None:
         taken = {m.name for m in facts.modules}
         for module in sorted(facts.modules):
             limit = _limit(facts.target, module)
             if module.lines <= limit or module.is_package or module.name in seen:
+                continue
+            if module.name not in planned:  # a part this plan made: it was made to fit
                 continue
             if module.name not in pending:
                 pending[module.name] = split_module(module.file, limit=limit)

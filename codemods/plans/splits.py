@@ -10,6 +10,7 @@ its parts and no part imports the module back.
 
 from __future__ import annotations
 
+import keyword
 import re
 from pathlib import Path
 
@@ -29,15 +30,20 @@ _DEFINITIONS = ("class", "def", "assign")
 
 def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
     """Groups of top-level names to move out of the module at `path`, largest first; empty
-    when it cannot be read or has nothing to split. A group that alone is over the limit (a
-    class of more lines than the limit) is left out: moved, it would take the problem along."""
+    when it cannot be read or has nothing to split. A group with no room left for the imports it
+    takes along (a class near the limit alone) is left out: moved, it would take the problem
+    along."""
     facts = outline(path)
     if facts is None:
         return []
+    pinned = _pinned(facts.statements)
     definitions = [
         s
         for s in facts.statements
-        if s.kind in _DEFINITIONS and s.names and not all(_dunder(n) for n in s.names)
+        if s.kind in _DEFINITIONS
+        and s.names
+        and not all(_dunder(n) for n in s.names)
+        and s.index not in pinned
     ]
     graph = _reference_graph(definitions)
     size = {s.index: s.last_line - s.first_line + 2 for s in definitions}
@@ -58,8 +64,42 @@ def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
         for chunk in _dependency_chunks(largest, size, budget, excess):
             parts.append(chunk)
     by_index = {s.index: s for s in definitions}
-    fitting = [part for part in parts if part and sum(size[i] for i in part) <= limit]
+    fitting = [part for part in parts if part and sum(size[i] for i in part) <= budget]
     return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in fitting]
+
+
+def _pinned(statements: tuple[Statement, ...]) -> set[int]:
+    """The definitions that stay in the module: those binding a name another top-level
+    statement binds too (`@overload` stubs, a constant assigned twice), those reading where
+    the module is (`__file__`, `__name__`: a moved logger or path would change), and those
+    using a name bound by a block or other statement (`if`: a TypeVar defined in two
+    branches) or by a definition that stays, until none is left to add."""
+    bound: dict[str, int] = {}
+    for statement in statements:
+        for name in statement.names:
+            bound[name] = bound.get(name, 0) + 1
+    staying = {
+        name
+        for s in statements
+        if s.kind not in _DEFINITIONS and s.kind != "import"
+        for name in s.names - s.imported
+    }
+    pinned = {
+        s.index
+        for s in statements
+        if s.kind in _DEFINITIONS and (s.place or any(bound[n] > 1 for n in s.names))
+    }
+    staying |= {n for s in statements if s.index in pinned for n in s.names}
+    while True:
+        more = {
+            s.index
+            for s in statements
+            if s.kind in _DEFINITIONS and s.index not in pinned and s.uses & staying
+        }
+        if not more:
+            return pinned
+        pinned |= more
+        staying |= {n for s in statements if s.index in more for n in s.names}
 
 
 def _reference_graph(definitions: list[Statement]) -> _Graph:
@@ -194,6 +234,8 @@ def part_name(module: str, path: Path, names: tuple[str, ...], *, taken: set[str
     definition, snake_case (`PaperBroker` -> `paper_broker`), never one in `taken`."""
     parent = module.rpartition(".")[0]
     base = _snake(_largest(path, names) or module.rpartition(".")[2] + "_part")
+    if keyword.iskeyword(base) or not base.isidentifier():  # `And` -> `and_`
+        base = f"{base}_" if base.isidentifier() or keyword.iskeyword(base) else "part"
     name, count = f"{parent}.{base}" if parent else base, 1
     while name in taken:
         count += 1

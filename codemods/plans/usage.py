@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from codemods.plans.outline import parse_file
+from codemods.plans.outline import listed_names, parse_file
 
 __all__ = ["Usage", "read_usage"]
 
@@ -70,6 +70,7 @@ class _Parsed:
     typed: set[int]
     parents: dict[int, ast.AST]
     strings: list[str]
+    listed: frozenset[str]  # the names `__all__` re-exports
 
 
 def _read(tree: ast.Module) -> _Parsed:
@@ -100,7 +101,7 @@ def _read(tree: ast.Module) -> _Parsed:
             if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
                 strings.append(annotation.value)
     typed = {id(n) for root in roots for n in ast.walk(root)}
-    return _Parsed(imports, loads, typed, parents, strings)
+    return _Parsed(imports, loads, typed, parents, strings, listed_names(tree))
 
 
 _PARSED: dict[Path, tuple[tuple[int, int], _Parsed]] = {}
@@ -139,6 +140,8 @@ def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool
     typed, parents = parsed.typed, parsed.parents
     package = importer if is_package else importer.rpartition(".")[0]
     modules, names = _bindings(parsed.imports, module, package)
+    if names & parsed.listed or set(modules) & parsed.listed:  # re-exported: used at import
+        return Usage(frozenset(names), annotations_only=False)
     taken: set[str] = set(names)
     uses = 0
     functions: set[int] | None = set()

@@ -182,7 +182,7 @@ def read_uses(tree: cst.Module, sites: tuple[ImportSite, ...]) -> UseReport:
                 uses.append(Use(site.binding, line, kind, reason, text, where))
     for name, index in _exported(tree, {s.binding for s in sites}).items():
         line = positions[tree.body[index]].start.line
-        reason = "re-exported in __all__"
+        reason = "`__all__`, which re-exports it"
         uses.append(Use(name, line, RUNTIME, reason, lines[line - 1].strip()))
     future = has_future_annotations(tree)
     if future:

@@ -77,7 +77,7 @@ def _simulated(plan: "Plan", top: Path) -> "Migration | None":
     can only be told by running it (the scratch copy then runs them all)."""
     from codemods.engine.layout import Layout
     from codemods.plans.checks import check_modules_exist
-    from codemods.plans.predict import Unpredictable, simulate
+    from codemods.plans.virtual import Unpredictable, simulate
     from unknot.virtual_graph import scan_graph
 
     check_modules_exist(plan.steps, Layout.detect(top))

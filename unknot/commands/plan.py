@@ -67,7 +67,7 @@ def _in_memory(top: Path, wanted: "PlanTarget", cache_dir: Path | None) -> "Plan
     """The plan proposed on the layer's import graph, scanned once (through the analyzer's
     scan cache, as `unknot analyze` scans)."""
     from codemods.plans.planner import propose
-    from codemods.plans.predict import VirtualBench
+    from codemods.plans.virtual import VirtualBench
     from unknot.virtual_graph import scan_graph
     from unknot.wiring import ignore_in_git
 

@@ -14,7 +14,7 @@ import pytest
 from analyzer.config import load_target
 from codemods.plans import Mode, load_plan, predict
 from codemods.plans.planner import propose
-from codemods.plans.predict import Unpredictable, VirtualBench, simulate
+from codemods.plans.virtual import Unpredictable, VirtualBench, simulate
 from tests.codemods.repos import copy_asset
 from unknot.plan_wiring import AnalyzerFigures, plan_target
 from unknot.virtual_graph import scan_graph

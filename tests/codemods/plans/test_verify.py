@@ -49,3 +49,19 @@ def test_expectations_come_first() -> None:
         ("expected figures", True),
         ("gates (none failing anew or worse)", True),
     ]
+
+
+def test_a_step_that_does_better_than_expected_passes_and_modules_must_match() -> None:
+    step = parse_plan(
+        '[target]\npackage = "app"\n[[steps]]\nop = "remove-shim"\nmodule = "app.old"\n'
+        '[steps.expect]\nmodules = 3\n"cycles.import-time" = 1\nmodules_over_limit = 2\n'
+    ).steps[0]
+    better = check_figures(step, _figures(2, 3), _figures(0, 1))[0]
+    assert better.passed
+    worse = check_figures(step, _figures(2, 3), _figures(2, 3))[0]
+    assert not worse.passed
+    assert worse.detail == (
+        "cycles.import-time = 2, expected at most 1; modules_over_limit = 3, expected at most 2"
+    )
+    other = Figures({"modules": 4, "cycles.import-time": 0, "modules_over_limit": 0})
+    assert check_figures(step, _figures(2, 3), other)[0].detail == "modules = 4, expected 3"

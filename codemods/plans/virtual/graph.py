@@ -40,6 +40,14 @@ class VirtualGraph(Protocol):
         """The module's size in lines; None when there is no such module."""
         ...
 
+    def carried(self, module: str) -> dict[str, str]:
+        """The names earlier steps moved out of the module's code, each with where it went."""
+        ...
+
+    def carrying(self, module: str, names: Iterable[str], dest: str) -> VirtualGraph:
+        """The graph, knowing that `names` left the module's code for `dest`."""
+        ...
+
     def shim_sources(self, module: str) -> tuple[str, ...]:
         """The modules a re-export shim re-exports from (empty for any other module)."""
         ...

@@ -10,11 +10,11 @@ from codemods.engine.errors import CodemodError
 from codemods.plans.checks import check_order
 from codemods.plans.facts import LayerFacts
 from codemods.plans.model import Plan, Step
-from codemods.plans.predict.effects import Reader, Unpredictable, after_step
-from codemods.plans.predict.graph import VirtualGraph
 from codemods.plans.results import Migration, Mode, Status, StepRecord
 from codemods.plans.scratch import Accept
 from codemods.plans.verify import check_figures
+from codemods.plans.virtual.effects import Reader, Unpredictable, after_step
+from codemods.plans.virtual.graph import VirtualGraph
 
 __all__ = ["VirtualBench", "simulate"]
 

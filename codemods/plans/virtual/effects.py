@@ -12,7 +12,7 @@ from pathlib import Path
 
 from codemods.plans.model import Step
 from codemods.plans.outline import ImportNode, Outline, Statement, import_node, outline
-from codemods.plans.predict.graph import DEFERRED, IMPORT_TIME, TYPING, ImportFact, VirtualGraph
+from codemods.plans.virtual.graph import DEFERRED, IMPORT_TIME, TYPING, ImportFact, VirtualGraph
 
 __all__ = ["Reader", "Unpredictable", "after_step"]
 
@@ -137,10 +137,12 @@ def _carve(
     found = read(graph.origin(module))
     if found is None:
         raise Unpredictable(f"the code of {module} cannot be read")
-    moved = [s for s in found.statements if s.kind in _DEFINITIONS and s.names & names]
+    gone = graph.carried(module)  # what earlier steps took out of the module's code
+    here = [s for s in found.statements if not (s.names and s.names <= gone.keys())]
+    moved = [s for s in here if s.kind in _DEFINITIONS and s.names & names]
     if not moved:
         raise Unpredictable(f"{module} defines none of {', '.join(sorted(names))}")
-    rest = [s for s in found.statements if s not in moved and s.kind != "import"]
+    rest = [s for s in here if s not in moved and s.kind != "import"]
     moved_uses = frozenset().union(*(s.uses for s in moved))
     rest_uses = frozenset().union(*(s.uses for s in rest))
     taken, dropped = _imports_taken(graph.imports_of(module), found, moved, moved_uses, rest_uses)
@@ -157,8 +159,11 @@ def _carve(
         new.append(ImportFact(module, dest, 0, IMPORT_TIME))
     if moved_uses & frozenset().union(*(s.names for s in rest if s.kind in _DEFINITIONS)):
         new.append(ImportFact(dest, module, 0, IMPORT_TIME))
-    redirected, gone = _importers(graph, module, names, dest, read)
-    return graph.without([*dropped, *gone]).with_imports([*new, *redirected])
+    homes = {gone[n] for n in moved_uses if n in gone} - {dest}  # names moved before
+    new += [ImportFact(dest, home, 0, IMPORT_TIME) for home in sorted(homes)]
+    redirected, stale = _importers(graph, module, names, dest, read)
+    edited = graph.without([*dropped, *stale]).with_imports([*new, *redirected])
+    return edited.carrying(module, names, dest)
 
 
 def _sizes(

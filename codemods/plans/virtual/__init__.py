@@ -4,8 +4,8 @@ graph as a port the CLI fills with the analyzer (`graph`), and the planner's wor
 
 from __future__ import annotations
 
-from codemods.plans.predict.bench import VirtualBench, simulate
-from codemods.plans.predict.effects import Unpredictable
-from codemods.plans.predict.graph import ImportFact, VirtualGraph
+from codemods.plans.virtual.bench import VirtualBench, simulate
+from codemods.plans.virtual.effects import Unpredictable
+from codemods.plans.virtual.graph import ImportFact, VirtualGraph
 
 __all__ = ["ImportFact", "Unpredictable", "VirtualBench", "VirtualGraph", "simulate"]
