@@ -111,7 +111,12 @@ def select(
     are never run, may import each other)."""
     _check_requested(module, facts, names)
     _check_requested(module, facts, tuple(n for n in with_names if facts.defining(n) is None))
-    asked = {facts.defining(n).index for n in (*names, *with_names)}  # type: ignore[union-attr]
+    asked = {  # every definition of a name: `@overload` stubs go with their implementation
+        s.index
+        for n in (*names, *with_names)
+        for s in facts.binders(n)
+        if s.kind in DEFINITION_KINDS
+    }
     moved = _with_helpers(facts, set(asked))
     bound = frozenset().union(*(facts.statements[i].names for i in moved))
     staying_defs = {
