@@ -10,6 +10,7 @@ have stayed apart.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,6 +168,8 @@ def _outline(tree: ast.Module, lines: int) -> Outline:
                     attributes.setdefault(dotted, set()).add(child.attr)
             elif isinstance(child, ast.Import | ast.ImportFrom):
                 imports.append(import_node(child))
+            else:
+                loaded |= _forward(child)
         spans.append((index, kind, names, loaded, first, node.end_lineno or node.lineno))
     bound = set().union(*(names for _, _, names, *_ in spans)) if spans else set()
     statements = tuple(
@@ -210,6 +213,30 @@ def import_node(node: ast.Import | ast.ImportFrom) -> ImportNode:
         frozenset(a.name for a in node.names),
         tuple((a.name, a.asname or a.name) for a in node.names),
     )
+
+
+_REFERENCE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
+def _forward(node: ast.AST) -> set[str]:
+    """The names the string annotations of `node` refer to (`def f(x: "Shell")`, a TypeVar's
+    `bound="Shell"`), as the codemods read them."""
+    if isinstance(node, ast.arg | ast.AnnAssign):
+        types = [node.annotation]
+    elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        types = [node.returns]
+    elif isinstance(node, ast.keyword) and node.arg == "bound":
+        types = [node.value]
+    else:
+        return set()
+    return {
+        found.split(".")[0]
+        for kind in types
+        if kind is not None
+        for text in ast.walk(kind)
+        if isinstance(text, ast.Constant) and isinstance(text.value, str)
+        for found in _REFERENCE.findall(text.value)
+    }
 
 
 def _dotted(node: ast.expr) -> str | None:

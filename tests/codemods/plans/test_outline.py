@@ -82,3 +82,15 @@ def test_a_split_takes_what_is_used_before_what_uses_it_as_networkx_orders_it() 
         assert _used_first(graph) == expected
         weak = sorted(sorted(c) for c in nx.weakly_connected_components(reference))
         assert sorted(sorted(c) for c in _weak_components(graph)) == weak
+
+
+def test_string_annotations_and_typevar_bounds_are_uses() -> None:
+    outline = read_outline(
+        'from typing import TypeVar\n\nclass Shell:\n    pass\n\nT = TypeVar("T", bound="Shell")\n\n'
+        'def make(x: "list[Shell]") -> "Shell":\n    return Shell()\n\n'
+        'def say() -> str:\n    return "Shell"\n'
+    )
+    by_name = {n: s for s in outline.statements for n in s.names}
+    assert by_name["T"].uses == {"TypeVar", "Shell"}
+    assert "Shell" in by_name["make"].uses
+    assert by_name["say"].uses == set()  # a string that is not an annotation names nothing
