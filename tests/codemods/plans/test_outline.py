@@ -86,7 +86,7 @@ def test_a_split_takes_what_is_used_before_what_uses_it_as_networkx_orders_it() 
 
 def test_string_annotations_and_typevar_bounds_are_uses() -> None:
     outline = read_outline(
-        'from typing import TypeVar\n\nclass Shell:\n    pass\n\n'
+        "from typing import TypeVar\n\nclass Shell:\n    pass\n\n"
         'T = TypeVar("T", bound="Shell")\n\n'
         'def make(x: "list[Shell]") -> "Shell":\n    return Shell()\n\n'
         'def say() -> str:\n    return "Shell"\n'
