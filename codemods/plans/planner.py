@@ -216,8 +216,10 @@ def _destination(module: ModuleFact, package: str) -> str | None:
 
 def _splits(proposal: _Proposal) -> None:
     """Each module over its limit split into the parts `split_module` finds in its code, one
-    step a part, until it fits or no part is left to try."""
+    step a part, until it fits, no part is left, or a part is left out (the parts after it
+    may use what it holds)."""
     pending: dict[str, list[tuple[str, ...]]] = {}
+    last: dict[str, set[str]] = {}  # the symbols of the part last tried, by module
     planned = {m.name for m in proposal.first.modules}
 
     def next_part(facts: LayerFacts, seen: set[str]) -> Step | None:
@@ -237,12 +239,16 @@ def _splits(proposal: _Proposal) -> None:
                 for symbol in record.step.texts("symbols")
             }
             parts = pending[module.name]
+            tried = last.get(module.name)
+            if tried and not tried <= gone:  # left out: the parts after it may use it
+                parts.clear()
             names: tuple[str, ...] = ()
             while parts and not names:  # a part less what earlier steps moved away
                 names = tuple(n for n in parts.pop(0) if f"{module.name}:{n}" not in gone)
             if not names:
                 seen.add(module.name)
                 continue
+            last[module.name] = {f"{module.name}:{n}" for n in names}
             dest = part_name(module.name, module.file, names, taken=taken)
             why = f"{module.name} has {module.lines} lines, over {limit}: {', '.join(names)}"
             symbols = tuple(f"{module.name}:{n}" for n in names)

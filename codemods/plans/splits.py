@@ -58,14 +58,16 @@ def split_module(path: Path, *, limit: int) -> list[tuple[str, ...]]:
         if excess <= 0:
             break
         excess -= _place(parts, sorted(component), size, budget)
+    parts = [part for part in parts if part and sum(size[i] for i in part) <= budget]
     if excess > 0 and components:
         inside = components[0]
         largest = {i: graph[i] & inside for i in inside}
         for chunk in _dependency_chunks(largest, size, budget, excess):
+            if sum(size[i] for i in chunk) > budget:
+                break  # the chunks after it use it: none can go before it does
             parts.append(chunk)
     by_index = {s.index: s for s in definitions}
-    fitting = [part for part in parts if part and sum(size[i] for i in part) <= budget]
-    return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in fitting]
+    return [tuple(sorted(n for i in part for n in by_index[i].names)) for part in parts]
 
 
 def _pinned(statements: tuple[Statement, ...]) -> set[int]:
