@@ -71,3 +71,19 @@ def test_a_step_the_prediction_cannot_model_sends_the_simulation_to_the_scratch_
     rows = [line for line in simulated.stdout.splitlines() if line.startswith("| 1 |")]
     assert rows == [line for line in dry.stdout.splitlines() if line.startswith("| 1 |")]
     assert rows[0].split(" | ")[3] == "0"  # import-time cycles after the step
+
+
+def test_a_module_predicted_just_under_its_limit_counts_as_over_it(tmp_path: Path) -> None:
+    """Lines are estimated: a module predicted within 2% under the limit is expected over it
+    (an expectation is an upper bound, so a step that ends under it still passes)."""
+    root = copy_asset("migrate_layer", tmp_path)
+    wanted = plan_target(load_target("orchestration", cwd=root, no_cache=True), root)
+    graph = scan_graph(root, wanted)
+    module = "app.orchestration.bot"
+    assert graph.figures().get("modules_over_limit") == 0
+    limit = wanted.max_module_lines
+    assert graph.resized(module, limit - 7).figures().get("modules_over_limit") == 0
+    near = graph.resized(module, limit - 5).figures()
+    assert near.get("modules_over_limit") == 1
+    assert "max-module-lines" in near.failed_gates
+    assert graph.resized(module, limit + 1).figures().get("modules_over_limit") == 1
