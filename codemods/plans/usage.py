@@ -51,6 +51,39 @@ def _bindings(
     return modules, names
 
 
+def _importing(
+    imports: list[ast.Import | ast.ImportFrom], module: str, package: str
+) -> list[ast.Import | ast.ImportFrom]:
+    """The import statements that import `module` (or a name of it)."""
+    parent, _, leaf = module.rpartition(".")
+    found: list[ast.Import | ast.ImportFrom] = []
+    for node in imports:
+        if isinstance(node, ast.Import):
+            if any(a.name == module or a.name.startswith(module + ".") for a in node.names):
+                found.append(node)
+        else:
+            source = _absolute(node, package)
+            if source == module or (source == parent and any(a.name == leaf for a in node.names)):
+                found.append(node)
+    return found
+
+
+def _in_block(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """Whether `node` runs at module level inside an `if`, `try` or `with` block (an
+    `if TYPE_CHECKING:` block aside): the import codemods leave such imports as written."""
+    inside = False
+    child: ast.AST = node
+    while (parent := parents.get(id(child))) is not None:
+        if isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            return False
+        if isinstance(parent, ast.If) and "TYPE_CHECKING" in ast.unparse(parent.test):
+            return False
+        if isinstance(parent, ast.If | ast.Try | ast.With):
+            inside = True
+        child = parent
+    return inside
+
+
 def _absolute(node: ast.ImportFrom, package: str) -> str:
     if not node.level:
         return node.module or ""
@@ -142,6 +175,8 @@ def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool
     modules, names = _bindings(parsed.imports, module, package)
     if names & parsed.listed or set(modules) & parsed.listed:  # re-exported: used at import
         return Usage(frozenset(names), annotations_only=False)
+    if any(_in_block(node, parsed.parents) for node in _importing(parsed.imports, module, package)):
+        return Usage(None, annotations_only=False)  # `try:`/`if:` imports stay as written
     taken: set[str] = set(names)
     uses = 0
     functions: set[int] | None = set()

@@ -2,8 +2,9 @@
 overloads and names bound twice stay together in their module, as does code that reads its
 own place (`__file__`, `__name__`) or names an `if` block binds; parts are never named after a
 keyword; a tier-1 move to a place that exists, or of code that reads `__file__`, is left out
-with a note; an import re-exported in `__all__` is never deferred; and a second split of a
-module predicts what the codemods then measure."""
+with a note; an import re-exported in `__all__`, or made inside a module-level `if`/`try`
+block, is never deferred; and a second split of a module predicts what the codemods then
+measure."""
 
 from __future__ import annotations
 
@@ -126,3 +127,20 @@ def test_a_second_split_of_a_module_predicts_what_the_codemods_measure(tmp_path:
         found.pop("lines")
         assert guessed == found
     assert simulated.current.get("cycles") == 0
+
+
+def test_an_import_in_a_module_level_block_is_never_deferred(tmp_path: Path) -> None:
+    path = tmp_path / "compat.py"
+    path.write_text(
+        "import sys\n\nif sys.platform == 'win32':\n    from pkg.console import open_console\n\n\n"
+        "def run() -> object:\n    return open_console()\n"
+    )
+    usage = read_usage(path, "pkg.console", importer="pkg.compat", is_package=False)
+    assert usage.names is None
+    assert not usage.annotations_only
+    typed = tmp_path / "typed.py"
+    typed.write_text(
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from pkg.console import C\n\n\n"
+        "def run(x: 'C') -> None:\n    pass\n"
+    )
+    assert read_usage(typed, "pkg.console", importer="pkg.typed", is_package=False).names == {"C"}
