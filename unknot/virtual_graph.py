@@ -42,7 +42,8 @@ def _keys(facts: Iterable[ImportFact]) -> set[tuple[str, str, int]]:
 @dataclass(frozen=True)
 class AnalyzerGraph:
     """The layer of `target` in `source`; `origins` maps each module to the file that held
-    its code before any step (relative to `root`)."""
+    its code before any step (relative to `root`); `estimated`, the modules whose lines a
+    step changed (an estimate, not a count)."""
 
     source: VirtualSource
     target: PlanTarget
@@ -50,13 +51,26 @@ class AnalyzerGraph:
     origins: dict[str, str]
     cuts: MemoryCuts = field(default_factory=MemoryCuts, compare=False)
     moved_out: dict[str, dict[str, str]] = field(default_factory=dict)
+    estimated: frozenset[str] = frozenset()
     _analysis: list[Analysis] = field(default_factory=list, compare=False)
 
     def _edited(
-        self, source: VirtualSource, origins: dict[str, str] | None = None
+        self,
+        source: VirtualSource,
+        origins: dict[str, str] | None = None,
+        *,
+        estimated: frozenset[str] | None = None,
+        moved_out: dict[str, dict[str, str]] | None = None,
     ) -> AnalyzerGraph:
-        origins = self.origins if origins is None else origins
-        return AnalyzerGraph(source, self.target, self.root, origins, self.cuts, self.moved_out)
+        return AnalyzerGraph(
+            source,
+            self.target,
+            self.root,
+            self.origins if origins is None else origins,
+            self.cuts,
+            self.moved_out if moved_out is None else moved_out,
+            self.estimated if estimated is None else estimated,
+        )
 
     def origin(self, module: str) -> Path | None:
         file = self.origins.get(module)
@@ -74,9 +88,7 @@ class AnalyzerGraph:
             **self.moved_out,
             module: {**self.carried(module), **dict.fromkeys(names, dest)},
         }
-        return AnalyzerGraph(
-            self.source, self.target, self.root, self.origins, self.cuts, moved_out
-        )
+        return self._edited(self.source, moved_out=moved_out)
 
     def shim_sources(self, module: str) -> tuple[str, ...]:
         found = self.source.module(module)
@@ -90,7 +102,8 @@ class AnalyzerGraph:
 
     def renamed(self, old: str, new: str) -> AnalyzerGraph:
         origins = {_renamed(name, old, new): file for name, file in self.origins.items()}
-        return self._edited(self.source.rename(old, new), origins)
+        estimated = frozenset(_renamed(name, old, new) for name in self.estimated)
+        return self._edited(self.source.rename(old, new), origins, estimated=estimated)
 
     def removed(self, module: str, into: tuple[str, ...]) -> AnalyzerGraph:
         origins = {name: file for name, file in self.origins.items() if name != module}
@@ -102,10 +115,10 @@ class AnalyzerGraph:
         while parent and source.module(parent) is None:
             source = source.add_module(parent, 0, is_package=True)
             parent = parent.rpartition(".")[0]
-        return self._edited(source.add_module(module, lines))
+        return self._edited(source.add_module(module, lines), estimated=self.estimated | {module})
 
     def resized(self, module: str, lines: int) -> AnalyzerGraph:
-        return self._edited(self.source.resize(module, lines))
+        return self._edited(self.source.resize(module, lines), estimated=self.estimated | {module})
 
     def retyped(self, imports: Iterable[ImportFact], kind: str) -> AnalyzerGraph:
         keys = _keys(imports)
@@ -143,13 +156,15 @@ class AnalyzerGraph:
         return self._analysis[0]
 
     def figures(self) -> Figures:
-        """The analysis' figures, a module predicted within 2% under its limit counted over it:
-        its lines are an estimate (of the imports and blank lines a codemod writes)."""
+        """The analysis' figures, a module whose lines a step estimated counted over its limit
+        when within 2% under it (the imports and blank lines a codemod writes are guessed)."""
         analysis, target = self.analysis(), self.target
         found = figures_of(analysis)
         allowed = dict(target.allow_module_lines)
         near = 0
         for module in analysis.modules:
+            if module.name not in self.estimated:
+                continue
             limit = allowed.get(module.name, target.max_module_lines)
             near += limit - max(3, limit // 50) < module.lines <= limit
         if not near:
