@@ -1,10 +1,11 @@
-"""Small libcst helpers shared by the codemods: dotted names as nodes, import list endings."""
+"""Small libcst helpers shared by the codemods: dotted names as nodes, import list endings,
+docstrings."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-__all__ = ["dotted_expression", "end_like", "line_offset"]
+__all__ = ["dotted_expression", "end_like", "is_docstring", "line_offset"]
 
 
 def dotted_expression(name: str) -> cst.Attribute | cst.Name:
@@ -42,3 +43,14 @@ def line_offset(source: str, line: int) -> int:
     for _ in range(max(0, line - 1)):
         offset = source.find("\n", offset) + 1
     return offset
+
+
+def is_docstring(statement: cst.CSTNode) -> bool:
+    """Whether `statement` is a bare string on a line of its own (a docstring where it opens a
+    module, class or function)."""
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )

@@ -24,21 +24,31 @@ class Usage:
     functions: int | None = None
 
 
-def _bindings(
-    imports: list[ast.Import | ast.ImportFrom], module: str, package: str
-) -> tuple[dict[str, str], set[str]]:
-    """Names bound to the module itself (each with the text that spells the module in code:
-    `m` for `import a.b as m`, `a.b` for `import a.b`) and names imported from it."""
-    modules: dict[str, str] = {}
-    names: set[str] = set()
+@dataclass
+class _Bindings:
+    """How a file imports one module: the names bound to the module itself (each with the
+    text that spells the module in code: `m` for `import a.b as m`, `a.b` for `import a.b`),
+    the names imported from it, and the statements that do either."""
+
+    modules: dict[str, str]
+    names: set[str]
+    statements: list[ast.Import | ast.ImportFrom]
+
+
+def _bindings(imports: list[ast.Import | ast.ImportFrom], module: str, package: str) -> _Bindings:
+    found = _Bindings({}, set(), [])
+    modules, names = found.modules, found.names
     parent, _, leaf = module.rpartition(".")
     for node in imports:
+        matched = False
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == module and alias.asname:
                     modules[alias.asname] = alias.asname
+                    matched = True
                 elif alias.name == module or alias.name.startswith(module + "."):
                     modules[alias.name.split(".")[0]] = module
+                    matched = True
         elif isinstance(node, ast.ImportFrom):
             source = _absolute(node, package)
             for alias in node.names:
@@ -46,25 +56,12 @@ def _bindings(
                 if source == module:
                     names.add(alias.name)
                     modules.pop(bound, None)
+                    matched = True
                 elif source == parent and alias.name == leaf:
                     modules[bound] = bound
-    return modules, names
-
-
-def _importing(
-    imports: list[ast.Import | ast.ImportFrom], module: str, package: str
-) -> list[ast.Import | ast.ImportFrom]:
-    """The import statements that import `module` (or a name of it)."""
-    parent, _, leaf = module.rpartition(".")
-    found: list[ast.Import | ast.ImportFrom] = []
-    for node in imports:
-        if isinstance(node, ast.Import):
-            if any(a.name == module or a.name.startswith(module + ".") for a in node.names):
-                found.append(node)
-        else:
-            source = _absolute(node, package)
-            if source == module or (source == parent and any(a.name == leaf for a in node.names)):
-                found.append(node)
+                    matched = True
+        if matched:
+            found.statements.append(node)
     return found
 
 
@@ -172,10 +169,11 @@ def read_usage(path: Path, module: str, *, importer: str, is_package: bool) -> U
 def _read_usage(parsed: _Parsed, module: str, *, importer: str, is_package: bool) -> Usage:
     typed, parents = parsed.typed, parsed.parents
     package = importer if is_package else importer.rpartition(".")[0]
-    modules, names = _bindings(parsed.imports, module, package)
+    bindings = _bindings(parsed.imports, module, package)
+    modules, names = bindings.modules, bindings.names
     if names & parsed.listed or set(modules) & parsed.listed:  # re-exported: used at import
         return Usage(frozenset(names), annotations_only=False)
-    if any(_in_block(node, parsed.parents) for node in _importing(parsed.imports, module, package)):
+    if any(_in_block(node, parsed.parents) for node in bindings.statements):
         return Usage(None, annotations_only=False)  # `try:`/`if:` imports stay as written
     taken: set[str] = set(names)
     uses = 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from codemods.engine.syntax import is_docstring
 from codemods.protocols.bindings import Binding, module_bindings
 from codemods.protocols.imports import guard_for_typing, lazy_annotations
 from codemods.protocols.members import Member
@@ -122,7 +123,7 @@ def _append(existing: str, protocol: ProtocolText) -> str:
     last = max((i for i, s in enumerate(body) if _is_import(s)), default=-1)
     runtime = _imports([b for b in protocol.runtime if b.name not in bound])
     new = [cst.parse_statement(line + "\n") for line in runtime]
-    if last < 0 and body and _is_docstring(body[0]):
+    if last < 0 and body and is_docstring(body[0]):
         last = 0
         new[:1] = [s.with_changes(leading_lines=[cst.EmptyLine()]) for s in new[:1]]
     body[last + 1 : last + 1] = new
@@ -145,20 +146,12 @@ def _bound_names(tree: cst.Module) -> set[str]:
 def _with_future(tree: cst.Module) -> cst.Module:
     """`tree` with `from __future__ import annotations` first (after its docstring)."""
     body = list(tree.body)
-    start = 1 if body and _is_docstring(body[0]) else 0
+    start = 1 if body and is_docstring(body[0]) else 0
     future = cst.parse_statement("from __future__ import annotations\n")
     if start:
         future = future.with_changes(leading_lines=[cst.EmptyLine()])
     body.insert(start, future)
     return tree.with_changes(body=body)
-
-
-def _is_docstring(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
 
 
 class _ListedInAll(cst.CSTTransformer):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods.engine.names import relative_spelling
-from codemods.engine.syntax import dotted_expression
+from codemods.engine.syntax import dotted_expression, is_docstring
 from codemods.symbols.definitions import Statement
 
 __all__ = ["import_from", "insert_imports"]
@@ -57,22 +57,13 @@ def _after_imports(tree: cst.Module) -> int:
             isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
         ):
             position = index + 1
-        elif index == 0 and _is_docstring(statement):
+        elif index == 0 and is_docstring(statement):
             position = 1
         elif isinstance(statement, cst.If) and _imports_only(statement):
             position = index + 1
         else:
             break
     return position
-
-
-def _is_docstring(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
 
 
 def _imports_only(statement: cst.If) -> bool:
@@ -100,9 +91,9 @@ def insert_imports(tree: cst.Module, statements: list[Statement]) -> cst.Module:
         body[0] = body[0].with_changes(leading_lines=_TWO_BLANKS)
     if (
         at > 0
-        and _is_docstring(body[at - 1])
+        and is_docstring(body[at - 1])
         and not any(
-            isinstance(s, cst.SimpleStatementLine | cst.If) and not _is_docstring(s)
+            isinstance(s, cst.SimpleStatementLine | cst.If) and not is_docstring(s)
             for s in body[:at]
         )
     ):

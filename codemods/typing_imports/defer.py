@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import libcst as cst
 
+from codemods.engine.syntax import is_docstring
 from codemods.typing_imports.imports import ImportSite
 from codemods.typing_imports.uses import Use
 
@@ -27,15 +28,6 @@ def _lines(sites: Sequence[ImportSite]) -> list[cst.SimpleStatementLine]:
     for site in sites:
         by_node.setdefault(id(site.node), []).append(site)
     return [_statement(group) for group in by_node.values()]
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
 
 
 class _Insert(cst.CSTTransformer):
@@ -63,7 +55,7 @@ class _Insert(cst.CSTTransformer):
         if not lines or not isinstance(block, cst.IndentedBlock):
             return updated
         body = list(block.body)
-        at = 1 if body and _is_docstring(body[0]) else 0
+        at = 1 if body and is_docstring(body[0]) else 0
         return updated.with_changes(body=block.with_changes(body=[*body[:at], *lines, *body[at:]]))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from codemods.engine.syntax import end_like
+from codemods.engine.syntax import end_like, is_docstring
 from codemods.typing_imports.imports import ImportSite, is_type_checking, module_name
 
 __all__ = ["move_under_type_checking"]
@@ -96,15 +96,6 @@ def _comments(lines: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
     return [line for line in lines if line.comment is not None]
 
 
-def _is_docstring(statement: Statement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
-
-
 def _imports_of(statement: Statement) -> list[cst.Import | cst.ImportFrom] | None:
     if not isinstance(statement, cst.SimpleStatementLine):
         return None
@@ -118,9 +109,9 @@ def _header_end(body: list[Statement]) -> int:
     for index, statement in enumerate(body):
         if _imports_of(statement) is not None or is_type_checking(statement):
             end = index + 1
-        elif not (index == 0 and _is_docstring(statement)):
+        elif not (index == 0 and is_docstring(statement)):
             break
-    return end if end else int(bool(body) and _is_docstring(body[0]))
+    return end if end else int(bool(body) and is_docstring(body[0]))
 
 
 def _target(node: cst.Import | cst.ImportFrom) -> str:
@@ -212,7 +203,7 @@ def _add_checking_name(body: list[Statement]) -> None:
 
 def _add_future(body: list[Statement]) -> None:
     """Add `from __future__ import annotations` after the docstring and other future imports."""
-    position = 1 if body and _is_docstring(body[0]) else 0
+    position = 1 if body and is_docstring(body[0]) else 0
     while position < len(body) and _target_of(body[position]) == "__future__":
         position += 1
     future = cst.SimpleStatementLine(

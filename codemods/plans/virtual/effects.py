@@ -32,7 +32,6 @@ class Reader:
     """Outlines and texts of files, each read once."""
 
     def __init__(self) -> None:
-        self._read: dict[Path, Outline | None] = {}
         self._texts: dict[Path, str] = {}
         self._lines: dict[Path, list[str]] = {}
 
@@ -69,11 +68,7 @@ class Reader:
         return frozenset(re.findall(pattern, self.text(path)))
 
     def __call__(self, path: Path | None) -> Outline | None:
-        if path is None:
-            return None
-        if path not in self._read:
-            self._read[path] = outline(path)
-        return self._read[path]
+        return outline(path) if path is not None else None  # read once per file version
 
 
 def after_step(graph: VirtualGraph, step: Step, read: Reader) -> VirtualGraph:
